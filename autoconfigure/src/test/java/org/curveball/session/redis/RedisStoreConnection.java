@@ -1,0 +1,80 @@
+package org.curveball.session.redis;
+
+import java.time.Duration;
+
+import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.curveball.session.testing.RedisTestServer;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * A Lettuce connection to a test server, as an application configures one, and the
+ * {@link RedisSessionStore}s over it. Close it when the test class is done.
+ */
+public final class RedisStoreConnection implements AutoCloseable {
+
+	/**
+	 * The key prefix of {@link #store()}.
+	 */
+	public static final String PREFIX = "session";
+
+	/**
+	 * How long a command waits for a server that does not answer.
+	 */
+	public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+	private final LettuceConnectionFactory connectionFactory;
+
+	private RedisStoreConnection(LettuceConnectionFactory connectionFactory) {
+		this.connectionFactory = connectionFactory;
+	}
+
+	/**
+	 * Connect to a test server.
+	 * @param server the server
+	 * @return the connection
+	 */
+	public static RedisStoreConnection open(RedisTestServer server) {
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(COMMAND_TIMEOUT)
+			.build();
+		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(server.host(), server.port()), client);
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		return new RedisStoreConnection(connectionFactory);
+	}
+
+	/**
+	 * Return a store with the default prefix.
+	 * @return the store
+	 */
+	public RedisSessionStore store() {
+		return store(PREFIX);
+	}
+
+	/**
+	 * Return a store with the given prefix.
+	 * @param prefix the key prefix
+	 * @return the store
+	 */
+	public RedisSessionStore store(String prefix) {
+		return new RedisSessionStore(this.connectionFactory, prefix, new SecureRandomSessionIdGenerator());
+	}
+
+	/**
+	 * Return the Redis key of a session of {@link #store()}.
+	 * @param id the session id
+	 * @return the key
+	 */
+	public static String key(String id) {
+		return PREFIX + "-" + id;
+	}
+
+	@Override
+	public void close() {
+		this.connectionFactory.destroy();
+	}
+
+}
