@@ -1,0 +1,71 @@
+package org.curveball.session.web.servlet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * Cookie values as clients send them, for the cookie codec's tests.
+ */
+final class SessionCookies {
+
+	private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()";
+
+	private static final SecureRandomSessionIdGenerator ids = new SecureRandomSessionIdGenerator();
+
+	private SessionCookies() {
+	}
+
+	static SessionCookieCodec defaultCodec() {
+		return new SessionCookieCodec(SessionCookieSettings.defaults(), List.of());
+	}
+
+	static String newId() {
+		return ids.generate();
+	}
+
+	/**
+	 * Return the session id the default codec reads from a request with the given
+	 * {@code Cookie} headers.
+	 * @param cookieHeaders the headers' values, in order
+	 * @return the id, or {@code null}
+	 */
+	static @Nullable String readId(String... cookieHeaders) {
+		return defaultCodec().readId(request(cookieHeaders));
+	}
+
+	static MockHttpServletRequest request(String... cookieHeaders) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		for (String header : cookieHeaders) {
+			request.addHeader(HttpHeaders.COOKIE, header);
+		}
+		return request;
+	}
+
+	/**
+	 * Encode a value as JavaScript's {@code encodeURIComponent} does, which is how
+	 * Curveball writes its cookie.
+	 * @param value the value
+	 * @return the encoded value
+	 */
+	static String encodeURIComponent(String value) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if (UNRESERVED.indexOf(c) >= 0) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+			}
+		}
+		return encoded.toString();
+	}
+
+}
