@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +101,7 @@ class ConcurrentSaveTests {
 		Map<String, Object> stored = sessions.storedValues(id);
 		assertThat(stored).containsOnlyKeys("userId", "winner").containsEntry("userId", 5);
 		assertThat(stored.get("winner")).isInstanceOf(Integer.class)
-			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER)
+			.asInstanceOf(InstanceOfAssertFactories.INTEGER)
 			.isBetween(0, REQUESTS - 1);
 	}
 

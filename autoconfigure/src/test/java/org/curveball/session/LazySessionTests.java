@@ -1,6 +1,5 @@
 package org.curveball.session;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.lettuce.core.SetArgs;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -407,7 +407,7 @@ class LazySessionTests {
 		void read_valuesWithTypeIds_stayPlainJsonValues() {
 			LazySession session = sessions.request(sessions.stored(PAYLOAD));
 			assertThat(session.get("payload")).isInstanceOf(Map.class)
-				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.asInstanceOf(InstanceOfAssertFactories.MAP)
 				.containsEntry("@class", "java.lang.ProcessBuilder");
 			assertThat(session.get("payload", Object.class)).isInstanceOf(Map.class);
 			assertThat(session.get("wrapped")).isInstanceOf(List.class);
