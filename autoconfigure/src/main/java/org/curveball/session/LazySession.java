@@ -141,14 +141,6 @@ public final class LazySession implements Session {
 	}
 
 	/**
-	 * Return whether the session was used by this request, so that it may need saving.
-	 * @return {@code true} once a handler has read, written or ended the session
-	 */
-	public boolean isTouched() {
-		return this.values != null;
-	}
-
-	/**
 	 * Save what this request did to the session. Safe to call more than once: a later
 	 * call saves only what changed since the previous one.
 	 * @return what happened, for the session cookie
