@@ -11,6 +11,7 @@ import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionManager;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStore;
+import org.curveball.session.SessionStoreException;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.web.servlet.SessionArgumentResolver;
@@ -22,6 +23,7 @@ import org.curveball.session.web.servlet.SessionFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,8 +31,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -92,8 +97,31 @@ public final class CurveballSessionRedisAutoConfiguration {
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
 			SessionCodec codec) {
 		properties.validate();
-		return new SessionManager(store, codec,
-				new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes()));
+		return new SessionManager(store, codec, new SessionSettings(properties.getExpiry(),
+				properties.getMaxSize().toBytes(), properties.getMaxLifetime()));
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> curveballSessionRedisAvailabilityCheck(SessionStore store) {
+		return (event) -> {
+			if (store instanceof RedisSessionStore redisStore) {
+				try {
+					redisStore.ping();
+				}
+				catch (SessionStoreException ex) {
+					logger.warn("Redis for Curveball sessions does not answer (" + rootMessage(ex)
+							+ "); requests that use their session are answered 503 until it is back");
+				}
+			}
+		};
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
 	}
 
 	private static String describe(RedisConnectionFactory factory) {
@@ -140,6 +168,41 @@ public final class CurveballSessionRedisAutoConfiguration {
 				}
 			}
 			return uri.build();
+		}
+
+	}
+
+	/**
+	 * Bounds the shared connection's commands by {@code curveball.session.redis.timeout}
+	 * unless the application set {@code spring.data.redis.timeout} itself: Lettuce's
+	 * default of 60 seconds would hold request threads for a minute while Redis hangs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SharedConnectionWithoutTimeoutCondition.class)
+	static class SharedConnectionTimeoutConfiguration {
+
+		@Bean
+		LettuceClientConfigurationBuilderCustomizer curveballSessionCommandTimeout(
+				CurveballSessionRedisProperties properties) {
+			return (builder) -> builder.commandTimeout(properties.getTimeout());
+		}
+
+	}
+
+	static class SharedConnectionWithoutTimeoutCondition extends NoneNestedConditions {
+
+		SharedConnectionWithoutTimeoutCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(DedicatedConnectionCondition.class)
+		static class DedicatedConnection {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.timeout")
+		static class TimeoutSet {
+
 		}
 
 	}
