@@ -111,6 +111,7 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@Bean(defaultCandidate = false)
 		@CurveballSessionRedis
 		LettuceConnectionFactory curveballSessionRedisConnectionFactory(CurveballSessionRedisProperties properties) {
+			properties.validate();
 			RedisURI uri = redisUri(properties);
 			LettuceClientConfiguration client = LettuceClientConfiguration.builder()
 				.apply(uri)
