@@ -20,20 +20,26 @@ import org.curveball.session.web.servlet.SessionCookieSettings;
 import org.curveball.session.web.servlet.SessionExceptionResolver;
 import org.curveball.session.web.servlet.SessionFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -105,7 +111,7 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(RedisConnectionFactory.class)
-	@Conditional(DedicatedConnectionCondition.class)
+	@Conditional({ DedicatedConnectionCondition.class, NoSessionConnectionFactoryCondition.class })
 	static class DedicatedConnectionConfiguration {
 
 		@Bean(defaultCandidate = false)
@@ -164,6 +170,31 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@ConditionalOnProperty("curveball.session.redis.url")
 		static class UrlSet {
 
+		}
+
+	}
+
+	/**
+	 * Matches when the application declares no {@link CurveballSessionRedis} connection
+	 * factory. {@code @ConditionalOnMissingBean} cannot tell, since it ignores beans that
+	 * are not default candidates, as such a factory usually is.
+	 */
+	static class NoSessionConnectionFactoryCondition extends SpringBootCondition implements ConfigurationCondition {
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			for (String name : beanFactory.getBeanNamesForType(RedisConnectionFactory.class, true, false)) {
+				if (beanFactory.findAnnotationOnBean(name, CurveballSessionRedis.class, false) != null) {
+					return ConditionOutcome.noMatch("found @CurveballSessionRedis connection factory '" + name + "'");
+				}
+			}
+			return ConditionOutcome.match("no @CurveballSessionRedis connection factory");
 		}
 
 	}
