@@ -21,8 +21,10 @@ import org.curveball.session.web.servlet.SessionCookieSettings;
 import org.curveball.session.web.servlet.SessionExceptionResolver;
 import org.curveball.session.web.servlet.SessionFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -38,7 +41,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -96,7 +102,6 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
 			SessionCodec codec) {
-		properties.validate();
 		return new SessionManager(store, codec, new SessionSettings(properties.getExpiry(),
 				properties.getMaxSize().toBytes(), properties.getMaxLifetime()));
 	}
@@ -133,7 +138,7 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(RedisConnectionFactory.class)
-	@Conditional(DedicatedConnectionCondition.class)
+	@Conditional({ DedicatedConnectionCondition.class, NoSessionConnectionFactoryCondition.class })
 	static class DedicatedConnectionConfiguration {
 
 		@Bean(defaultCandidate = false)
@@ -226,6 +231,31 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@ConditionalOnProperty("curveball.session.redis.url")
 		static class UrlSet {
 
+		}
+
+	}
+
+	/**
+	 * Matches when the application declares no {@link CurveballSessionRedis} connection
+	 * factory. {@code @ConditionalOnMissingBean} cannot tell, since it ignores beans that
+	 * are not default candidates, as such a factory usually is.
+	 */
+	static class NoSessionConnectionFactoryCondition extends SpringBootCondition implements ConfigurationCondition {
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			for (String name : beanFactory.getBeanNamesForType(RedisConnectionFactory.class, true, false)) {
+				if (beanFactory.findAnnotationOnBean(name, CurveballSessionRedis.class, false) != null) {
+					return ConditionOutcome.noMatch("found @CurveballSessionRedis connection factory '" + name + "'");
+				}
+			}
+			return ConditionOutcome.match("no @CurveballSessionRedis connection factory");
 		}
 
 	}

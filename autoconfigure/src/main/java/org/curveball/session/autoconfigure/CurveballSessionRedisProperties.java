@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.web.servlet.SessionFilter;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationUnit;
@@ -15,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties for Curveball sessions stored in Redis.
  */
 @ConfigurationProperties("curveball.session.redis")
-public class CurveballSessionRedisProperties {
+public class CurveballSessionRedisProperties implements InitializingBean {
 
 	private static final String PREFIX = "curveball.session.redis.";
 
@@ -235,10 +236,12 @@ public class CurveballSessionRedisProperties {
 	}
 
 	/**
-	 * Fail start-up on a value that cannot work, naming its key.
+	 * Fail start-up on a value that cannot work, naming its key, whichever of the
+	 * starter's beans the application keeps.
 	 * @throws InvalidConfigurationPropertyValueException for the first invalid value
 	 */
-	void validate() {
+	@Override
+	public void afterPropertiesSet() {
 		require(!this.prefix.isBlank(), "prefix", this.prefix, "must not be empty");
 		require(isPositive(this.expiry), "expiry", this.expiry, "must be positive");
 		require(this.maxLifetime == null || isPositive(this.maxLifetime), "max-lifetime", this.maxLifetime,
