@@ -2,6 +2,7 @@ package org.curveball.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class LazySession implements Session {
 	private @Nullable String storedJson;
 
 	private @Nullable String obsoleteId;
+
+	private @Nullable Instant createdAt;
 
 	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
 		this.manager = manager;
@@ -108,6 +111,7 @@ public final class LazySession implements Session {
 		this.requestedId = null;
 		this.id = null;
 		this.storedJson = null;
+		this.createdAt = null;
 		this.values = new LinkedHashMap<>();
 	}
 
@@ -134,14 +138,6 @@ public final class LazySession implements Session {
 				offered.getBytes(StandardCharsets.UTF_8))) {
 			throw new CsrfException("CSRF token is incorrect");
 		}
-	}
-
-	/**
-	 * Return whether the session was used by this request, so that it may need saving.
-	 * @return {@code true} once a handler has read, written or ended the session
-	 */
-	public boolean isTouched() {
-		return this.values != null;
 	}
 
 	/**
@@ -172,7 +168,9 @@ public final class LazySession implements Session {
 	}
 
 	private SessionCommit commitValues(Map<String, @Nullable Object> current) {
-		String json = this.manager.codec().write(current);
+		SessionLifetime lifetime = this.manager.lifetime();
+		Instant created = (this.createdAt != null) ? this.createdAt : lifetime.now();
+		String json = this.manager.codec().write(lifetime.stamp(current, created));
 		if (json.equals(this.storedJson)) {
 			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
 		}
@@ -184,6 +182,7 @@ public final class LazySession implements Session {
 		this.manager.store().set(newId, json, this.manager.settings().expiry());
 		this.id = newId;
 		this.storedJson = json;
+		this.createdAt = created;
 		return new SessionCommit(SessionCommit.Outcome.CREATED, newId);
 	}
 
@@ -213,7 +212,7 @@ public final class LazySession implements Session {
 			if (target != null) {
 				checkSize(target);
 			}
-			this.values = this.manager.codec().toValues(merged);
+			this.values = this.manager.lifetime().strip(this.manager.codec().toValues(merged));
 		}
 		throw new SessionStoreException("Session " + SessionIds.fingerprint(sessionId) + " changed under "
 				+ MAX_SAVE_ATTEMPTS + " concurrent saves in a row; this request's changes were not saved", null);
@@ -273,8 +272,15 @@ public final class LazySession implements Session {
 				return new LinkedHashMap<>();
 			}
 			Map<String, @Nullable Object> stored = this.manager.codec().read(json);
+			Instant created = this.manager.lifetime().admit(stored);
+			if (created == null) {
+				logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
+				this.obsoleteId = requested;
+				return new LinkedHashMap<>();
+			}
 			this.id = requested;
 			this.storedJson = json;
+			this.createdAt = created;
 			return stored;
 		}
 		catch (MalformedSessionException ex) {

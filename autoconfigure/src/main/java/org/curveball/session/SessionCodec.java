@@ -40,8 +40,20 @@ public final class SessionCodec {
 	 * @return the values, a mutable map in the stored order
 	 * @throws MalformedSessionException if the JSON is not one JSON object
 	 */
+	@SuppressWarnings("unchecked")
 	public Map<String, @Nullable Object> read(String json) {
-		return toValues(readTree(json));
+		Map<String, @Nullable Object> values;
+		try {
+			values = this.mapper.readValue(json, LinkedHashMap.class);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedSessionException("Stored session is not one JSON object", ex);
+		}
+		if (values == null) {
+			throw new MalformedSessionException("Stored session is JSON null, not an object",
+					new IllegalArgumentException("null"));
+		}
+		return values;
 	}
 
 	/**

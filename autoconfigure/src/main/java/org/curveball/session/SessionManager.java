@@ -1,5 +1,6 @@
 package org.curveball.session;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,8 @@ public final class SessionManager {
 
 	private final SessionSettings settings;
 
+	private final SessionLifetime lifetime;
+
 	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
 
 	/**
@@ -24,9 +27,21 @@ public final class SessionManager {
 	 * @param settings expiry and limits
 	 */
 	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings) {
+		this(store, codec, settings, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a manager that measures session lifetimes with the given clock.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock) {
 		this.store = store;
 		this.codec = codec;
 		this.settings = settings;
+		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
 	}
 
 	/**
@@ -50,6 +65,10 @@ public final class SessionManager {
 
 	SessionSettings settings() {
 		return this.settings;
+	}
+
+	SessionLifetime lifetime() {
+		return this.lifetime;
 	}
 
 	String newCsrfToken() {

@@ -11,6 +11,7 @@ import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionManager;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStore;
+import org.curveball.session.SessionStoreException;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.web.servlet.SessionArgumentResolver;
@@ -20,20 +21,30 @@ import org.curveball.session.web.servlet.SessionCookieSettings;
 import org.curveball.session.web.servlet.SessionExceptionResolver;
 import org.curveball.session.web.servlet.SessionFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -91,9 +102,31 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
 			SessionCodec codec) {
-		properties.validate();
-		return new SessionManager(store, codec,
-				new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes()));
+		return new SessionManager(store, codec, new SessionSettings(properties.getExpiry(),
+				properties.getMaxSize().toBytes(), properties.getMaxLifetime()));
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> curveballSessionRedisAvailabilityCheck(SessionStore store) {
+		return (event) -> {
+			if (store instanceof RedisSessionStore redisStore) {
+				try {
+					redisStore.ping();
+				}
+				catch (SessionStoreException ex) {
+					logger.warn("Redis for Curveball sessions does not answer (" + rootMessage(ex)
+							+ "); requests that use their session are answered 503 until it is back");
+				}
+			}
+		};
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getMessage();
 	}
 
 	private static String describe(RedisConnectionFactory factory) {
@@ -105,7 +138,7 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(RedisConnectionFactory.class)
-	@Conditional(DedicatedConnectionCondition.class)
+	@Conditional({ DedicatedConnectionCondition.class, NoSessionConnectionFactoryCondition.class })
 	static class DedicatedConnectionConfiguration {
 
 		@Bean(defaultCandidate = false)
@@ -144,6 +177,41 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	}
 
+	/**
+	 * Bounds the shared connection's commands by {@code curveball.session.redis.timeout}
+	 * unless the application set {@code spring.data.redis.timeout} itself: Lettuce's
+	 * default of 60 seconds would hold request threads for a minute while Redis hangs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SharedConnectionWithoutTimeoutCondition.class)
+	static class SharedConnectionTimeoutConfiguration {
+
+		@Bean
+		LettuceClientConfigurationBuilderCustomizer curveballSessionCommandTimeout(
+				CurveballSessionRedisProperties properties) {
+			return (builder) -> builder.commandTimeout(properties.getTimeout());
+		}
+
+	}
+
+	static class SharedConnectionWithoutTimeoutCondition extends NoneNestedConditions {
+
+		SharedConnectionWithoutTimeoutCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(DedicatedConnectionCondition.class)
+		static class DedicatedConnection {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.timeout")
+		static class TimeoutSet {
+
+		}
+
+	}
+
 	static class DedicatedConnectionCondition extends AnyNestedCondition {
 
 		DedicatedConnectionCondition() {
@@ -163,6 +231,31 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@ConditionalOnProperty("curveball.session.redis.url")
 		static class UrlSet {
 
+		}
+
+	}
+
+	/**
+	 * Matches when the application declares no {@link CurveballSessionRedis} connection
+	 * factory. {@code @ConditionalOnMissingBean} cannot tell, since it ignores beans that
+	 * are not default candidates, as such a factory usually is.
+	 */
+	static class NoSessionConnectionFactoryCondition extends SpringBootCondition implements ConfigurationCondition {
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			for (String name : beanFactory.getBeanNamesForType(RedisConnectionFactory.class, true, false)) {
+				if (beanFactory.findAnnotationOnBean(name, CurveballSessionRedis.class, false) != null) {
+					return ConditionOutcome.noMatch("found @CurveballSessionRedis connection factory '" + name + "'");
+				}
+			}
+			return ConditionOutcome.match("no @CurveballSessionRedis connection factory");
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.web.servlet.SessionFilter;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationUnit;
@@ -15,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties for Curveball sessions stored in Redis.
  */
 @ConfigurationProperties("curveball.session.redis")
-public class CurveballSessionRedisProperties {
+public class CurveballSessionRedisProperties implements InitializingBean {
 
 	private static final String PREFIX = "curveball.session.redis.";
 
@@ -41,6 +42,15 @@ public class CurveballSessionRedisProperties {
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration expiry = Duration.ofHours(1);
+
+	/**
+	 * Time after its creation at which a session ends however active it is (an absolute
+	 * timeout, as OWASP recommends). None by default. When set, the creation time is kept
+	 * in the session's JSON under "__created". If a duration suffix is not specified,
+	 * seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private @Nullable Duration maxLifetime;
 
 	/**
 	 * Largest session that may be saved, measured as its JSON. A save over it fails and
@@ -87,8 +97,9 @@ public class CurveballSessionRedisProperties {
 	private boolean ssl;
 
 	/**
-	 * Command timeout of the dedicated connection: how long a request waits for Redis
-	 * before it is answered with 503.
+	 * How long a request waits for Redis before it is answered with 503: the command
+	 * timeout of the dedicated connection, and of the application's shared connection
+	 * unless spring.data.redis.timeout is set.
 	 */
 	private Duration timeout = Duration.ofSeconds(2);
 
@@ -130,6 +141,14 @@ public class CurveballSessionRedisProperties {
 
 	public void setExpiry(Duration expiry) {
 		this.expiry = expiry;
+	}
+
+	public @Nullable Duration getMaxLifetime() {
+		return this.maxLifetime;
+	}
+
+	public void setMaxLifetime(@Nullable Duration maxLifetime) {
+		this.maxLifetime = maxLifetime;
 	}
 
 	public DataSize getMaxSize() {
@@ -217,19 +236,27 @@ public class CurveballSessionRedisProperties {
 	}
 
 	/**
-	 * Fail start-up on a value that cannot work, naming its key.
+	 * Fail start-up on a value that cannot work, naming its key, whichever of the
+	 * starter's beans the application keeps.
 	 * @throws InvalidConfigurationPropertyValueException for the first invalid value
 	 */
-	void validate() {
+	@Override
+	public void afterPropertiesSet() {
 		require(!this.prefix.isBlank(), "prefix", this.prefix, "must not be empty");
-		require(!this.expiry.isNegative() && !this.expiry.isZero(), "expiry", this.expiry, "must be positive");
+		require(isPositive(this.expiry), "expiry", this.expiry, "must be positive");
+		require(this.maxLifetime == null || isPositive(this.maxLifetime), "max-lifetime", this.maxLifetime,
+				"must be positive");
 		require(this.maxSize.toBytes() > 0, "max-size", this.maxSize, "must be positive");
 		require(this.cookieName.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"), "cookie-name", this.cookieName,
 				"must be a cookie name token (letters, digits and !#$%&'*+-.^_`|~)");
 		require(this.port == null || (this.port > 0 && this.port < 65536), "port", this.port,
 				"must be between 1 and 65535");
-		require(!this.timeout.isNegative() && !this.timeout.isZero(), "timeout", this.timeout, "must be positive");
+		require(isPositive(this.timeout), "timeout", this.timeout, "must be positive");
 		this.cookie.validate(this.cookieName);
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
 	}
 
 	private static void require(boolean valid, String key, @Nullable Object value, String reason) {

@@ -17,7 +17,9 @@ import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnectionCommands;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -98,6 +100,14 @@ public final class RedisSessionStore implements SessionStore {
 	@Override
 	public void delete(String id) {
 		execute("delete", () -> this.redis.delete(key(id)));
+	}
+
+	/**
+	 * Check that Redis answers.
+	 * @throws SessionStoreException if it does not
+	 */
+	public void ping() {
+		execute("ping", () -> this.redis.execute((RedisCallback<String>) RedisConnectionCommands::ping));
 	}
 
 	@Override

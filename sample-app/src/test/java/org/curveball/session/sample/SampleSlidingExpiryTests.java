@@ -1,0 +1,54 @@
+package org.curveball.session.sample;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.curveball.session.testing.RedisServerExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample with a short idle expiry: every read of the session gives it the whole
+ * expiry again, as Curveball's does.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.embedded-redis.enabled=false", "curveball.session.redis.expiry=3" })
+class SampleSlidingExpiryTests extends AbstractSampleHttpTests {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	@DynamicPropertySource
+	static void redisProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+	}
+
+	@Test
+	void readingTheSession_restartsItsIdleExpiry() throws InterruptedException {
+		SetCookie cookie = SetCookie.only(http().put("/api/session/user", "\"ada\"").send());
+		String key = "session-" + cookie.sessionId();
+		assertThat(redis.commands().pttl(key)).isBetween(1L, 3000L);
+		long remaining = waitUntilPttlBelow(key, 2500);
+		HttpResponse<String> read = http().get("/api/session").cookie(cookie.pair()).send();
+		assertThat(Json.read(read.body())).isEqualTo(Json.read("{\"user\":\"ada\"}"));
+		assertThat(redis.commands().pttl(key)).isGreaterThan(remaining);
+	}
+
+	private long waitUntilPttlBelow(String key, long millis) throws InterruptedException {
+		long pttl = redis.commands().pttl(key);
+		while (pttl >= millis) {
+			Thread.sleep(50);
+			pttl = redis.commands().pttl(key);
+		}
+		assertThat(pttl).as("time left before the session expires").isPositive();
+		return pttl;
+	}
+
+}
