@@ -29,6 +29,7 @@ public final class SessionCodec {
 	 */
 	public SessionCodec(JsonMapper mapper) {
 		this.mapper = mapper.rebuild()
+			.deactivateDefaultTyping()
 			.disable(SerializationFeature.INDENT_OUTPUT)
 			.disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.build();
