@@ -1,5 +1,6 @@
 package org.curveball.session;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -327,10 +328,26 @@ class LazySessionTests {
 		}
 
 		@Test
+		void read_storedValueNotUtf8_readsAsEmpty() {
+			LazySession session = sessions.request(storedLatin1());
+			assertThat(session.isEmpty()).isTrue();
+			assertThat(session.commit().outcome()).isEqualTo(Outcome.NONE);
+		}
+
+		@Test
+		void write_storedValueNotUtf8_storesUnderNewId() {
+			assertWriteGoesUnderNewId(storedLatin1());
+		}
+
+		@Test
 		void read_storedValueNotJsonObject_logsFingerprintNotId(CapturedOutput output) {
 			String id = sessions.stored("[1,2,3]");
 			sessions.request(id).isEmpty();
 			assertThat(output).contains(SessionIds.fingerprint(id)).doesNotContain(id);
+		}
+
+		private String storedLatin1() {
+			return sessions.storedBytes("{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
 		}
 
 		private String storedHash() {

@@ -87,6 +87,18 @@ final class RedisSessions implements AutoCloseable {
 		return stored(mapper.writeValueAsString(values));
 	}
 
+	/**
+	 * Store a session with a new id whose value is raw bytes, such as text in another
+	 * encoding than UTF-8.
+	 * @param value the stored bytes
+	 * @return the session's id
+	 */
+	String storedBytes(byte[] value) {
+		String id = newId();
+		this.connection.setBytes(id, value);
+		return id;
+	}
+
 	String newId() {
 		return this.store.newSessionId();
 	}

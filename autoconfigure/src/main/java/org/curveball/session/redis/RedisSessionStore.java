@@ -1,5 +1,7 @@
 package org.curveball.session.redis;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +24,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
  * Keeps sessions in Redis exactly as Curveball's Redis store does: one string key
@@ -56,7 +59,10 @@ public final class RedisSessionStore implements SessionStore {
 	 * @param ids how new session ids are made
 	 */
 	public RedisSessionStore(RedisConnectionFactory connectionFactory, String prefix, SessionIdGenerator ids) {
-		this.redis = new StringRedisTemplate(connectionFactory);
+		this.redis = new StringRedisTemplate();
+		this.redis.setConnectionFactory(connectionFactory);
+		this.redis.setValueSerializer(new StrictUtf8Serializer());
+		this.redis.afterPropertiesSet();
 		this.prefix = prefix;
 		this.ids = ids;
 	}
@@ -145,6 +151,37 @@ public final class RedisSessionStore implements SessionStore {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-1 is required of every Java platform", ex);
 		}
+	}
+
+	/**
+	 * Reads values as strict UTF-8. A value in another encoding is not a session (JSON is
+	 * UTF-8); decoded with replacement characters, its text would no longer match its
+	 * bytes, so that the save script's comparison could never succeed.
+	 */
+	private static final class StrictUtf8Serializer implements RedisSerializer<String> {
+
+		@Override
+		public byte @Nullable [] serialize(@Nullable String value) {
+			return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
+		}
+
+		@Override
+		public @Nullable String deserialize(byte @Nullable [] bytes) {
+			if (bytes == null) {
+				return null;
+			}
+			String value = new String(bytes, StandardCharsets.UTF_8);
+			if (value.indexOf('\uFFFD') < 0) {
+				return value;
+			}
+			try {
+				return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+			}
+			catch (CharacterCodingException ex) {
+				throw new MalformedSessionException("Stored session is not UTF-8 text", ex);
+			}
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.curveball.session.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.MalformedSessionException;
+import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreContractTests;
 import org.curveball.session.SessionStoreException;
@@ -126,6 +128,30 @@ class RedisSessionStoreTests extends SessionStoreContractTests {
 		raw().hset(RedisStoreConnection.key(id), "userId", "5");
 		assertThatExceptionOfType(MalformedSessionException.class).isThrownBy(() -> this.store.get(id, LONG_EXPIRY))
 			.withMessageNotContaining(id);
+	}
+
+	@Test
+	void get_valueNotUtf8_throwsMalformedSessionException() {
+		String id = this.store.newSessionId();
+		connection.setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(MalformedSessionException.class).isThrownBy(() -> this.store.get(id, LONG_EXPIRY))
+			.withMessageNotContaining(id);
+	}
+
+	@Test
+	void replace_currentValueNotUtf8_throwsMalformedSessionException() {
+		String id = this.store.newSessionId();
+		connection.setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(MalformedSessionException.class)
+			.isThrownBy(() -> this.store.replace(id, JSON, "{\"userId\":6}", LONG_EXPIRY));
+	}
+
+	@Test
+	void get_valueWithReplacementCharacterInUtf8_returnsIt() {
+		String json = "{\"name\":\"\uFFFD\"}";
+		String id = storedSession(json);
+		assertThat(this.store.get(id, LONG_EXPIRY)).isEqualTo(json);
+		assertThat(this.store.replace(id, json, JSON, LONG_EXPIRY)).isEqualTo(new ReplaceResult.Replaced());
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package org.curveball.session.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.testing.RedisTestServer;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -70,6 +72,18 @@ public final class RedisStoreConnection implements AutoCloseable {
 	 */
 	public static String key(String id) {
 		return PREFIX + "-" + id;
+	}
+
+	/**
+	 * Store raw bytes under a session's key, as a client that does not write UTF-8 text
+	 * might.
+	 * @param id the session id
+	 * @param value the bytes
+	 */
+	public void setBytes(String id, byte[] value) {
+		try (RedisConnection redis = this.connectionFactory.getConnection()) {
+			redis.stringCommands().set(key(id).getBytes(StandardCharsets.UTF_8), value);
+		}
 	}
 
 	@Override
