@@ -1,5 +1,6 @@
 package org.curveball.session;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,15 +37,19 @@ final class RedisSessions implements AutoCloseable {
 
 	private final SessionManager manager;
 
-	private RedisSessions(RedisTestServer server) {
+	private RedisSessions(RedisTestServer server, SessionSettings settings, Clock clock) {
 		this.server = server;
 		this.connection = RedisStoreConnection.open(server);
 		this.store = this.connection.store();
-		this.manager = new SessionManager(this.store, new SessionCodec(mapper), SETTINGS);
+		this.manager = new SessionManager(this.store, new SessionCodec(mapper), settings, clock);
 	}
 
 	static RedisSessions open(RedisTestServer server) {
-		return new RedisSessions(server);
+		return open(server, SETTINGS, Clock.systemUTC());
+	}
+
+	static RedisSessions open(RedisTestServer server, SessionSettings settings, Clock clock) {
+		return new RedisSessions(server, settings, clock);
 	}
 
 	/**

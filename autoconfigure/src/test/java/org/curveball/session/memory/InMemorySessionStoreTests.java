@@ -1,11 +1,8 @@
 package org.curveball.session.memory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.curveball.session.MutableClock;
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreContractTests;
@@ -29,31 +26,6 @@ class InMemorySessionStoreTests extends SessionStoreContractTests {
 	@Override
 	protected void elapse(Duration duration) {
 		this.clock.advance(duration);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
