@@ -27,7 +27,7 @@ final class RedisSessions implements AutoCloseable {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private static final Set<String> FIXTURE_COMMANDS = Set.of("config|resetstat", "info");
+	private static final Set<String> FIXTURE_COMMANDS = Set.of("config", "config|resetstat", "info");
 
 	private final RedisTestServer server;
 
