@@ -47,6 +47,8 @@ public final class LazySession implements Session {
 
 	private @Nullable Instant createdAt;
 
+	private boolean regenerating;
+
 	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
 		this.manager = manager;
 		this.requestedId = requestedId;
@@ -99,6 +101,7 @@ public final class LazySession implements Session {
 			this.obsoleteId = this.id;
 			this.id = null;
 			this.storedJson = null;
+			this.regenerating = true;
 		}
 	}
 
@@ -112,6 +115,7 @@ public final class LazySession implements Session {
 		this.id = null;
 		this.storedJson = null;
 		this.createdAt = null;
+		this.regenerating = false;
 		this.values = new LinkedHashMap<>();
 	}
 
@@ -160,6 +164,13 @@ public final class LazySession implements Session {
 		}
 		this.manager.store().delete(obsolete);
 		this.obsoleteId = null;
+		if (this.regenerating) {
+			this.manager.observer().sessionRegenerated();
+		}
+		else {
+			this.manager.observer().sessionEnded();
+		}
+		this.regenerating = false;
 		return (result.outcome() == SessionCommit.Outcome.NONE) ? SessionCommit.ENDED : result;
 	}
 
@@ -183,6 +194,9 @@ public final class LazySession implements Session {
 		this.id = newId;
 		this.storedJson = json;
 		this.createdAt = created;
+		if (!this.regenerating) {
+			this.manager.observer().sessionCreated();
+		}
 		return new SessionCommit(SessionCommit.Outcome.CREATED, newId);
 	}
 
@@ -201,8 +215,11 @@ public final class LazySession implements Session {
 				logger.debug("Session " + SessionIds.fingerprint(sessionId)
 						+ " was deleted by another request; not saving this request's changes");
 				this.values = new LinkedHashMap<>();
-				return replaced(null);
+				this.id = null;
+				this.storedJson = null;
+				return SessionCommit.ENDED;
 			}
+			this.manager.observer().saveConflict();
 			if (changes == null) {
 				changes = changesSinceRead(target);
 			}
@@ -222,6 +239,7 @@ public final class LazySession implements Session {
 		this.storedJson = json;
 		if (json == null) {
 			this.id = null;
+			this.manager.observer().sessionEnded();
 			return SessionCommit.ENDED;
 		}
 		return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);

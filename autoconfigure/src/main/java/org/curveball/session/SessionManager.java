@@ -18,6 +18,8 @@ public final class SessionManager {
 
 	private final SessionLifetime lifetime;
 
+	private final SessionObserver observer;
+
 	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
 
 	/**
@@ -38,10 +40,24 @@ public final class SessionManager {
 	 * @param clock the clock for the maximum lifetime
 	 */
 	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock) {
-		this.store = store;
+		this(store, codec, settings, clock, SessionObserver.NONE);
+	}
+
+	/**
+	 * Create a manager that reports what sessions do to an observer.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 * @param observer hears store operations and session events, for metrics
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
+			SessionObserver observer) {
+		this.store = (observer != SessionObserver.NONE) ? new ObservedSessionStore(store, observer) : store;
 		this.codec = codec;
 		this.settings = settings;
 		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
+		this.observer = observer;
 	}
 
 	/**
@@ -53,6 +69,17 @@ public final class SessionManager {
 	 */
 	public LazySession open(@Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
 		return new LazySession(this, requestedId, requestCsrfToken);
+	}
+
+	/**
+	 * Report that a request's session cookie could not be an id and was ignored.
+	 */
+	public void cookieRejected() {
+		this.observer.cookieRejected();
+	}
+
+	SessionObserver observer() {
+		return this.observer;
 	}
 
 	SessionStore store() {

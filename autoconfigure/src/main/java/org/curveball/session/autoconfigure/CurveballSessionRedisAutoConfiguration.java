@@ -1,6 +1,10 @@
 package org.curveball.session.autoconfigure;
 
+import java.time.Clock;
+import java.util.List;
+
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,8 +14,10 @@ import org.curveball.session.SessionCodec;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionManager;
 import org.curveball.session.SessionSettings;
+import org.curveball.session.SessionObserver;
 import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
+import org.curveball.session.micrometer.MicrometerSessionObserver;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.web.servlet.SessionArgumentResolver;
@@ -26,6 +32,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,8 +58,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.List;
-
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for Curveball sessions stored in Redis.
@@ -65,7 +70,8 @@ import java.util.List;
  * factory of its own" sees the application's beans alone; the dedicated factory is not a
  * default candidate, so Boot still creates the application's.
  */
-@AutoConfiguration(before = DataRedisAutoConfiguration.class)
+@AutoConfiguration(before = DataRedisAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ RedisConnectionFactory.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "curveball.session.redis.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CurveballSessionRedisProperties.class)
@@ -101,9 +107,11 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
-			SessionCodec codec) {
-		return new SessionManager(store, codec, new SessionSettings(properties.getExpiry(),
-				properties.getMaxSize().toBytes(), properties.getMaxLifetime()));
+			SessionCodec codec, ObjectProvider<SessionObserver> observer) {
+		SessionSettings settings = new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes(),
+				properties.getMaxLifetime());
+		return new SessionManager(store, codec, settings, Clock.systemUTC(),
+				observer.getIfAvailable(() -> SessionObserver.NONE));
 	}
 
 	@Bean
@@ -256,6 +264,19 @@ public final class CurveballSessionRedisAutoConfiguration {
 				}
 			}
 			return ConditionOutcome.match("no @CurveballSessionRedis connection factory");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SessionObserver.class)
+		MicrometerSessionObserver curveballSessionMetrics(MeterRegistry registry) {
+			return new MicrometerSessionObserver(registry);
 		}
 
 	}

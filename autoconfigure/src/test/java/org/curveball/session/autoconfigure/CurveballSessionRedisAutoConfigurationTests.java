@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +15,7 @@ import org.curveball.session.SessionManager;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStore;
 import org.curveball.session.memory.InMemorySessionStore;
+import org.curveball.session.micrometer.MicrometerSessionObserver;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.web.servlet.SessionCookieCodec;
@@ -201,6 +203,23 @@ class CurveballSessionRedisAutoConfigurationTests {
 	void sessionExceptionResolverBacksOff() {
 		assertBacksOff(UserSessionExceptionResolverConfiguration.class,
 				ResolvableType.forClass(SessionExceptionResolver.class), "userSessionExceptionResolver");
+	}
+
+	@Test
+	void meterRegistry_feedsSessionMetrics() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			assertThat(context).hasSingleBean(MicrometerSessionObserver.class);
+			context.getBean(SessionManager.class).cookieRejected();
+			assertThat(context.getBean(SimpleMeterRegistry.class)
+				.get("curveball.session.cookies.rejected")
+				.counter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void noMeterRegistry_noSessionMetrics() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MicrometerSessionObserver.class));
 	}
 
 	@Test

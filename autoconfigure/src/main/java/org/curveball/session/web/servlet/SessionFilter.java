@@ -78,7 +78,11 @@ public class SessionFilter extends OncePerRequestFilter {
 		if (request.getAttribute(SESSION_ATTRIBUTE) instanceof LazySession resumed) {
 			return resumed;
 		}
-		LazySession session = this.sessions.open(this.cookies.readId(request), () -> csrfTokenOf(request));
+		String requestedId = this.cookies.readId(request);
+		if (requestedId == null && this.cookies.isPresent(request)) {
+			this.sessions.cookieRejected();
+		}
+		LazySession session = this.sessions.open(requestedId, () -> csrfTokenOf(request));
 		request.setAttribute(SESSION_ATTRIBUTE, session);
 		return session;
 	}
