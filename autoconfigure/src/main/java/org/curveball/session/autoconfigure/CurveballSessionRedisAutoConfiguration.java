@@ -44,6 +44,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -158,6 +161,24 @@ public final class CurveballSessionRedisAutoConfiguration {
 				.commandTimeout(properties.getTimeout())
 				.build();
 			return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client);
+		}
+
+		/**
+		 * Reports the dedicated connection in {@code /actuator/health} as
+		 * {@code curveballSessionRedis}; Boot's Redis health covers only the
+		 * application's connection, the one sessions share otherwise.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ HealthIndicator.class, DataRedisHealthIndicator.class })
+		@ConditionalOnEnabledHealthIndicator("curveball-session-redis")
+		static class DedicatedConnectionHealthConfiguration {
+
+			@Bean
+			HealthIndicator curveballSessionRedisHealthIndicator(
+					@CurveballSessionRedis RedisConnectionFactory connectionFactory) {
+				return new DataRedisHealthIndicator(connectionFactory);
+			}
+
 		}
 
 		private static RedisURI redisUri(CurveballSessionRedisProperties properties) {
