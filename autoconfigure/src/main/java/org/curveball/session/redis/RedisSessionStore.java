@@ -38,9 +38,12 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 public final class RedisSessionStore implements SessionStore {
 
-	private static final RedisScript<List<Object>> REPLACE_SCRIPT = RedisScript.of(
-			new ClassPathResource("org/curveball/session/redis/replace.lua"),
-			(Class<List<Object>>) (Class<?>) List.class);
+	// Loaded through this class, not the thread's context class loader: the constant is
+	// made while Tomcat starts the first application, with that application's class
+	// loader as the context one, which refuses to load anything once the application
+	// is closed; the constant outlives it (another application in the JVM, a restart).
+	private static final RedisScript<List<Object>> REPLACE_SCRIPT = RedisScript
+		.of(new ClassPathResource("replace.lua", RedisSessionStore.class), (Class<List<Object>>) (Class<?>) List.class);
 
 	private static final String REPLACED = "replaced";
 
