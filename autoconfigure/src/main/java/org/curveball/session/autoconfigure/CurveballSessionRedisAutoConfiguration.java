@@ -1,9 +1,14 @@
 package org.curveball.session.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,6 +47,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
@@ -140,6 +146,20 @@ public final class CurveballSessionRedisAutoConfiguration {
 		return root.getMessage();
 	}
 
+	/**
+	 * Return how long Lettuce waits before it tries a lost connection again. Its default
+	 * backs off exponentially up to 30 seconds, so that after a long outage requests kept
+	 * failing for up to half a minute once Redis was back. Capped at a quarter of the
+	 * command timeout, the connection is back before a request that waits for it times
+	 * out.
+	 * @param timeout the command timeout
+	 * @return the delay
+	 */
+	static Delay reconnectDelay(Duration timeout) {
+		Duration cap = timeout.dividedBy(4);
+		return Delay.exponential(Duration.ZERO, cap.isZero() ? Duration.ofMillis(1) : cap, 2, TimeUnit.MILLISECONDS);
+	}
+
 	private static String describe(RedisConnectionFactory factory) {
 		if (factory instanceof LettuceConnectionFactory lettuce) {
 			return lettuce.getHostName() + ":" + lettuce.getPort();
@@ -152,13 +172,21 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@Conditional({ DedicatedConnectionCondition.class, NoSessionConnectionFactoryCondition.class })
 	static class DedicatedConnectionConfiguration {
 
+		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
+		@CurveballSessionRedis
+		DefaultClientResources curveballSessionRedisClientResources(CurveballSessionRedisProperties properties) {
+			return DefaultClientResources.builder().reconnectDelay(reconnectDelay(properties.getTimeout())).build();
+		}
+
 		@Bean(defaultCandidate = false)
 		@CurveballSessionRedis
-		LettuceConnectionFactory curveballSessionRedisConnectionFactory(CurveballSessionRedisProperties properties) {
+		LettuceConnectionFactory curveballSessionRedisConnectionFactory(CurveballSessionRedisProperties properties,
+				@CurveballSessionRedis ClientResources clientResources) {
 			RedisURI uri = redisUri(properties);
 			LettuceClientConfiguration client = LettuceClientConfiguration.builder()
 				.apply(uri)
 				.commandTimeout(properties.getTimeout())
+				.clientResources(clientResources)
 				.build();
 			return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client);
 		}
@@ -219,6 +247,35 @@ public final class CurveballSessionRedisAutoConfiguration {
 		LettuceClientConfigurationBuilderCustomizer curveballSessionCommandTimeout(
 				CurveballSessionRedisProperties properties) {
 			return (builder) -> builder.commandTimeout(properties.getTimeout());
+		}
+
+	}
+
+	/**
+	 * Caps the reconnection delay of the application's shared connection, as the
+	 * dedicated connection's is capped, so that sessions work again as soon as Redis is
+	 * back.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SharedConnectionCondition.class)
+	static class SharedConnectionReconnectConfiguration {
+
+		@Bean
+		ClientResourcesBuilderCustomizer curveballSessionReconnectDelay(CurveballSessionRedisProperties properties) {
+			return (builder) -> builder.reconnectDelay(reconnectDelay(properties.getTimeout()));
+		}
+
+	}
+
+	static class SharedConnectionCondition extends NoneNestedConditions {
+
+		SharedConnectionCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(DedicatedConnectionCondition.class)
+		static class DedicatedConnection {
+
 		}
 
 	}

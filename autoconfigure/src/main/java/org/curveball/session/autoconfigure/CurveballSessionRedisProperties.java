@@ -99,7 +99,8 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	/**
 	 * How long a request waits for Redis before it is answered with 503: the command
 	 * timeout of the dedicated connection, and of the application's shared connection
-	 * unless spring.data.redis.timeout is set.
+	 * unless spring.data.redis.timeout is set. A lost connection is tried again at least
+	 * every quarter of it.
 	 */
 	private Duration timeout = Duration.ofSeconds(2);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,6 +128,28 @@ class CurveballSessionRedisAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(DEDICATED_FACTORY, LettuceConnectionFactory.class)
 				.getClientConfiguration()
 				.getCommandTimeout()).isEqualTo(Duration.ofMillis(750)));
+	}
+
+	@Test
+	void curveballTimeoutCapsReconnectDelayOfDedicatedConnection() {
+		this.contextRunner
+			.withPropertyValues("curveball.session.redis.host=sessions.example",
+					"curveball.session.redis.timeout=800ms")
+			.run((context) -> assertThat(context.getBean(DEDICATED_FACTORY, LettuceConnectionFactory.class)
+				.getClientConfiguration()
+				.getClientResources()).hasValueSatisfying(
+						(resources) -> assertThat(longestReconnectDelay(resources)).isEqualTo(Duration.ofMillis(200))));
+	}
+
+	@Test
+	void curveballTimeoutCapsReconnectDelayOfSharedConnection() {
+		this.contextRunner.withPropertyValues("curveball.session.redis.timeout=800ms")
+			.run((context) -> assertThat(longestReconnectDelay(context.getBean(ClientResources.class)))
+				.isEqualTo(Duration.ofMillis(200)));
+	}
+
+	private static Duration longestReconnectDelay(ClientResources resources) {
+		return resources.reconnectDelay().createDelay(Integer.MAX_VALUE);
 	}
 
 	@Test
