@@ -32,6 +32,8 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 
 	private boolean savedBeforeBody;
 
+	private boolean failedBeforeBody;
+
 	private @Nullable SessionCommit cookieSent;
 
 	SessionSavingResponse(HttpServletRequest request, HttpServletResponse response, LazySession session,
@@ -100,8 +102,15 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	 * Save once the handler is done: whatever changed since an earlier save, and the
 	 * cookie if the response can still take it. A failure is answered with its problem
 	 * response when the response is not committed yet, and logged otherwise.
+	 * <p>
+	 * Nothing is saved again after a save before the body failed: that failure went to
+	 * the handler's caller, which answered it, and a second attempt would hold the
+	 * request for another timeout and could store what the client was told was not saved.
 	 */
 	void saveAtEnd() throws IOException {
+		if (this.failedBeforeBody) {
+			return;
+		}
 		try {
 			save();
 		}
@@ -124,7 +133,13 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	private void saveBeforeBody() {
 		if (!this.savedBeforeBody) {
 			this.savedBeforeBody = true;
-			save();
+			try {
+				save();
+			}
+			catch (RuntimeException ex) {
+				this.failedBeforeBody = true;
+				throw ex;
+			}
 		}
 	}
 
