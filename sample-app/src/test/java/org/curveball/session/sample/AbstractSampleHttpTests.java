@@ -1,9 +1,13 @@
 package org.curveball.session.sample;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.AfterAll;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the tests that drive the sample over HTTP against the Redis server of their
@@ -21,6 +25,18 @@ abstract class AbstractSampleHttpTests {
 
 	SampleClient http() {
 		return SampleClient.onLocalPort(this.port);
+	}
+
+	/**
+	 * Create a session that holds one value, as a browser's first write does.
+	 * @param key the key
+	 * @param json the value, as JSON
+	 * @return the cookie that the response set
+	 */
+	SetCookie createSession(String key, String json) {
+		HttpResponse<String> response = http().put("/api/session/" + key, json).send();
+		assertThat(response.statusCode()).as(response::body).isEqualTo(200);
+		return SetCookie.only(response);
 	}
 
 	@AfterAll

@@ -41,12 +41,6 @@ class SampleApplicationTests extends AbstractSampleHttpTests {
 		registry.add("spring.data.redis.port", redis::port);
 	}
 
-	SetCookie createSession(String key, String json) {
-		HttpResponse<String> response = http().put("/api/session/" + key, json).send();
-		assertThat(response.statusCode()).isEqualTo(200);
-		return SetCookie.only(response);
-	}
-
 	String stored(String id) {
 		return redis.commands().get("session-" + id);
 	}
