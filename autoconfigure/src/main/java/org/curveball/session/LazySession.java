@@ -1,0 +1,286 @@
+package org.curveball.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The session of one request: loaded from the store on first use, saved by
+ * {@link #commit()} when the request ends.
+ * <p>
+ * A save writes only when the session's JSON differs from what was read, so changes made
+ * inside a mutable value are saved too. It is a compare-and-set: when another request
+ * changed the session in between, this request's set and removed keys are applied again
+ * on top of the other's, and when another request deleted it, it stays deleted.
+ */
+public final class LazySession implements Session {
+
+	static final String CSRF_TOKEN_KEY = "csrf-token";
+
+	private static final int MAX_SAVE_ATTEMPTS = 100;
+
+	private static final Log logger = LogFactory.getLog(LazySession.class);
+
+	private final SessionManager manager;
+
+	private final Supplier<@Nullable String> requestCsrfToken;
+
+	private @Nullable String requestedId;
+
+	private @Nullable Map<String, @Nullable Object> values;
+
+	private @Nullable String id;
+
+	private @Nullable String storedJson;
+
+	private @Nullable String obsoleteId;
+
+	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
+		this.manager = manager;
+		this.requestedId = requestedId;
+		this.requestCsrfToken = requestCsrfToken;
+	}
+
+	@Override
+	public @Nullable Object get(String key) {
+		return values().get(key);
+	}
+
+	@Override
+	public <T> @Nullable T get(String key, Class<T> type) {
+		Object value = get(key);
+		if (value == null) {
+			return null;
+		}
+		return type.isInstance(value) ? type.cast(value) : this.manager.codec().convert(value, type);
+	}
+
+	@Override
+	public void put(String key, @Nullable Object value) {
+		values().put(Objects.requireNonNull(key, "key"), value);
+	}
+
+	@Override
+	public void remove(String key) {
+		values().remove(key);
+	}
+
+	@Override
+	public void clear() {
+		values().clear();
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return values().isEmpty();
+	}
+
+	@Override
+	public Map<String, @Nullable Object> asMap() {
+		return Collections.unmodifiableMap(values());
+	}
+
+	@Override
+	public void regenerateId() {
+		values();
+		if (this.id != null) {
+			this.obsoleteId = this.id;
+			this.id = null;
+			this.storedJson = null;
+		}
+	}
+
+	@Override
+	public void invalidate() {
+		String existing = (this.values != null) ? this.id : this.requestedId;
+		if (existing != null) {
+			this.obsoleteId = existing;
+		}
+		this.requestedId = null;
+		this.id = null;
+		this.storedJson = null;
+		this.values = new LinkedHashMap<>();
+	}
+
+	@Override
+	public String csrfToken() {
+		if (get(CSRF_TOKEN_KEY) instanceof String token) {
+			return token;
+		}
+		String token = this.manager.newCsrfToken();
+		put(CSRF_TOKEN_KEY, token);
+		return token;
+	}
+
+	@Override
+	public void validateCsrf(@Nullable String token) {
+		String offered = (token != null) ? token : this.requestCsrfToken.get();
+		if (offered == null || offered.isEmpty()) {
+			throw new CsrfException("No CSRF token was found in the request");
+		}
+		if (!(get(CSRF_TOKEN_KEY) instanceof String expected)) {
+			throw new CsrfException("No CSRF token exists in the session");
+		}
+		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				offered.getBytes(StandardCharsets.UTF_8))) {
+			throw new CsrfException("CSRF token is incorrect");
+		}
+	}
+
+	/**
+	 * Return whether the session was used by this request, so that it may need saving.
+	 * @return {@code true} once a handler has read, written or ended the session
+	 */
+	public boolean isTouched() {
+		return this.values != null;
+	}
+
+	/**
+	 * Save what this request did to the session. Safe to call more than once: a later
+	 * call saves only what changed since the previous one.
+	 * @return what happened, for the session cookie
+	 * @throws SessionStoreException if the store failed; then nothing was half-written
+	 * @throws SessionTooLargeException if the session exceeds the size limit; then
+	 * nothing was written
+	 */
+	public SessionCommit commit() {
+		Map<String, @Nullable Object> current = this.values;
+		if (current == null) {
+			return SessionCommit.NONE;
+		}
+		SessionCommit result = current.isEmpty() ? commitEmpty() : commitValues(current);
+		String obsolete = this.obsoleteId;
+		if (obsolete == null) {
+			return result;
+		}
+		this.manager.store().delete(obsolete);
+		this.obsoleteId = null;
+		return (result.outcome() == SessionCommit.Outcome.NONE) ? SessionCommit.ENDED : result;
+	}
+
+	private SessionCommit commitEmpty() {
+		return (this.id != null) ? replace(null) : SessionCommit.NONE;
+	}
+
+	private SessionCommit commitValues(Map<String, @Nullable Object> current) {
+		String json = this.manager.codec().write(current);
+		if (json.equals(this.storedJson)) {
+			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+		}
+		checkSize(json);
+		if (this.id != null) {
+			return replace(json);
+		}
+		String newId = this.manager.store().newSessionId();
+		this.manager.store().set(newId, json, this.manager.settings().expiry());
+		this.id = newId;
+		this.storedJson = json;
+		return new SessionCommit(SessionCommit.Outcome.CREATED, newId);
+	}
+
+	private SessionCommit replace(@Nullable String json) {
+		String sessionId = Objects.requireNonNull(this.id);
+		String expected = Objects.requireNonNull(this.storedJson);
+		String target = json;
+		SessionChanges changes = null;
+		for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
+			ReplaceResult result = this.manager.store()
+				.replace(sessionId, expected, target, this.manager.settings().expiry());
+			if (result instanceof ReplaceResult.Replaced) {
+				return replaced(target);
+			}
+			if (!(result instanceof ReplaceResult.Conflict conflict)) {
+				logger.debug("Session " + SessionIds.fingerprint(sessionId)
+						+ " was deleted by another request; not saving this request's changes");
+				this.values = new LinkedHashMap<>();
+				return replaced(null);
+			}
+			if (changes == null) {
+				changes = changesSinceRead(target);
+			}
+			ObjectNode merged = changes.applyTo(readOrEmpty(conflict.current()));
+			expected = conflict.current();
+			target = merged.isEmpty() ? null : this.manager.codec().write(merged);
+			if (target != null) {
+				checkSize(target);
+			}
+			this.values = this.manager.codec().toValues(merged);
+		}
+		throw new SessionStoreException("Session " + SessionIds.fingerprint(sessionId) + " changed under "
+				+ MAX_SAVE_ATTEMPTS + " concurrent saves in a row; this request's changes were not saved", null);
+	}
+
+	private SessionCommit replaced(@Nullable String json) {
+		this.storedJson = json;
+		if (json == null) {
+			this.id = null;
+			return SessionCommit.ENDED;
+		}
+		return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+	}
+
+	private SessionChanges changesSinceRead(@Nullable String json) {
+		SessionCodec codec = this.manager.codec();
+		ObjectNode before = codec.readTree(Objects.requireNonNull(this.storedJson));
+		ObjectNode after = (json != null) ? codec.readTree(json) : before.objectNode();
+		return SessionChanges.between(before, after);
+	}
+
+	private ObjectNode readOrEmpty(String json) {
+		try {
+			return this.manager.codec().readTree(json);
+		}
+		catch (MalformedSessionException ex) {
+			return this.manager.codec().readTree("{}");
+		}
+	}
+
+	private void checkSize(String json) {
+		long limit = this.manager.settings().maxSize();
+		long size = json.getBytes(StandardCharsets.UTF_8).length;
+		if (size > limit) {
+			throw new SessionTooLargeException(size, limit);
+		}
+	}
+
+	private Map<String, @Nullable Object> values() {
+		Map<String, @Nullable Object> loaded = this.values;
+		if (loaded == null) {
+			loaded = load();
+			this.values = loaded;
+		}
+		return loaded;
+	}
+
+	private Map<String, @Nullable Object> load() {
+		String requested = this.requestedId;
+		this.requestedId = null;
+		if (requested == null) {
+			return new LinkedHashMap<>();
+		}
+		try {
+			String json = this.manager.store().get(requested, this.manager.settings().expiry());
+			if (json == null) {
+				return new LinkedHashMap<>();
+			}
+			Map<String, @Nullable Object> stored = this.manager.codec().read(json);
+			this.id = requested;
+			this.storedJson = json;
+			return stored;
+		}
+		catch (MalformedSessionException ex) {
+			logger.warn("Ignoring stored session " + SessionIds.fingerprint(requested) + ": " + ex.getMessage());
+			return new LinkedHashMap<>();
+		}
+	}
+
+}

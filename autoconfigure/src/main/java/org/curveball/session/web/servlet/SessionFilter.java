@@ -1,0 +1,91 @@
+package org.curveball.session.web.servlet;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.LazySession;
+import org.curveball.session.SessionManager;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request its {@link org.curveball.session.Session}, as Curveball's session
+ * middleware does: read from the cookie, loaded on first use, saved before the response
+ * is committed. Runs before Spring Security's filter chain, so that security can keep its
+ * state in the session.
+ */
+public class SessionFilter extends OncePerRequestFilter {
+
+	/**
+	 * The filter's default order: early, before Spring Security's chain.
+	 */
+	public static final int DEFAULT_ORDER = Integer.MIN_VALUE + 50;
+
+	/**
+	 * The request attribute that holds the request's session.
+	 */
+	public static final String SESSION_ATTRIBUTE = SessionFilter.class.getName() + ".SESSION";
+
+	/**
+	 * The request header a client may send its CSRF token in.
+	 */
+	public static final String CSRF_HEADER = "X-CSRF-Token";
+
+	/**
+	 * The form field a client may send its CSRF token in.
+	 */
+	public static final String CSRF_FIELD = "csrf-token";
+
+	private final SessionManager sessions;
+
+	private final SessionCookieCodec cookies;
+
+	/**
+	 * Create a filter.
+	 * @param sessions opens each request's session
+	 * @param cookies reads and writes the session cookie
+	 */
+	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies) {
+		this.sessions = sessions;
+		this.cookies = cookies;
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		LazySession session = sessionOf(request);
+		SessionSavingResponse savingResponse = new SessionSavingResponse(request, response, session, this.cookies);
+		try {
+			chain.doFilter(request, savingResponse);
+		}
+		finally {
+			if (!isAsyncStarted(request)) {
+				savingResponse.saveAtEnd();
+			}
+		}
+	}
+
+	private LazySession sessionOf(HttpServletRequest request) {
+		if (request.getAttribute(SESSION_ATTRIBUTE) instanceof LazySession resumed) {
+			return resumed;
+		}
+		LazySession session = this.sessions.open(this.cookies.readId(request), () -> csrfTokenOf(request));
+		request.setAttribute(SESSION_ATTRIBUTE, session);
+		return session;
+	}
+
+	private static @Nullable String csrfTokenOf(HttpServletRequest request) {
+		String header = request.getHeader(CSRF_HEADER);
+		return (header != null) ? header : request.getParameter(CSRF_FIELD);
+	}
+
+}

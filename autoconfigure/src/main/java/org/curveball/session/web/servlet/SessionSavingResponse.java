@@ -1,0 +1,159 @@
+package org.curveball.session.web.servlet;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Objects;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.LazySession;
+import org.curveball.session.SessionCommit;
+
+/**
+ * A response that saves the request's session, and sets its cookie, before the first byte
+ * of the body can reach the client: when the body is first asked for, on a flush, an
+ * error or a redirect, and at the latest when the request ends.
+ */
+final class SessionSavingResponse extends HttpServletResponseWrapper {
+
+	private static final Log logger = LogFactory.getLog(SessionSavingResponse.class);
+
+	private final HttpServletRequest request;
+
+	private final LazySession session;
+
+	private final SessionCookieCodec cookies;
+
+	private boolean savedBeforeBody;
+
+	private @Nullable SessionCommit cookieSent;
+
+	SessionSavingResponse(HttpServletRequest request, HttpServletResponse response, LazySession session,
+			SessionCookieCodec cookies) {
+		super(response);
+		this.request = request;
+		this.session = session;
+		this.cookies = cookies;
+	}
+
+	@Override
+	public ServletOutputStream getOutputStream() throws IOException {
+		saveBeforeBody();
+		return super.getOutputStream();
+	}
+
+	@Override
+	public PrintWriter getWriter() throws IOException {
+		saveBeforeBody();
+		return super.getWriter();
+	}
+
+	@Override
+	public void flushBuffer() throws IOException {
+		saveBeforeBody();
+		super.flushBuffer();
+	}
+
+	@Override
+	public void sendError(int sc) throws IOException {
+		saveBeforeBody();
+		super.sendError(sc);
+	}
+
+	@Override
+	public void sendError(int sc, String msg) throws IOException {
+		saveBeforeBody();
+		super.sendError(sc, msg);
+	}
+
+	@Override
+	public void sendRedirect(String location) throws IOException {
+		saveBeforeBody();
+		super.sendRedirect(location);
+	}
+
+	@Override
+	public void sendRedirect(String location, int sc) throws IOException {
+		saveBeforeBody();
+		super.sendRedirect(location, sc);
+	}
+
+	@Override
+	public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+		saveBeforeBody();
+		super.sendRedirect(location, clearBuffer);
+	}
+
+	@Override
+	public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+		saveBeforeBody();
+		super.sendRedirect(location, sc, clearBuffer);
+	}
+
+	/**
+	 * Save once the handler is done: whatever changed since an earlier save, and the
+	 * cookie if the response can still take it. A failure is answered with its problem
+	 * response when the response is not committed yet, and logged otherwise.
+	 */
+	void saveAtEnd() throws IOException {
+		try {
+			save();
+		}
+		catch (RuntimeException ex) {
+			SessionProblems.Problem problem = SessionProblems.problemFor(ex);
+			if (problem == null) {
+				throw ex;
+			}
+			HttpServletResponse response = (HttpServletResponse) getResponse();
+			if (response.isCommitted()) {
+				logger.error("Session could not be saved after the response was committed", ex);
+				return;
+			}
+			logger.warn("Session could not be saved: " + ex.getMessage());
+			response.reset();
+			problem.writeTo(this.request, response);
+		}
+	}
+
+	private void saveBeforeBody() {
+		if (!this.savedBeforeBody) {
+			this.savedBeforeBody = true;
+			save();
+		}
+	}
+
+	private void save() {
+		SessionCommit commit = this.session.commit();
+		if (Objects.equals(commit, this.cookieSent) || !needsCookie(commit)) {
+			return;
+		}
+		if (isCommitted()) {
+			logger.warn("Session cookie could not be sent: the response was committed before the session was saved");
+			return;
+		}
+		this.cookieSent = commit;
+		HttpServletResponse response = (HttpServletResponse) getResponse();
+		if (commit.id() != null) {
+			this.cookies.write(this.request, response, commit.id());
+		}
+		else {
+			this.cookies.expire(this.request, response);
+		}
+	}
+
+	private boolean needsCookie(SessionCommit commit) {
+		return switch (commit.outcome()) {
+			case CREATED -> true;
+			case ENDED -> this.cookies.isPresent(this.request);
+			case KEPT -> this.cookies.isRenewable();
+			case NONE -> false;
+		};
+	}
+
+}
