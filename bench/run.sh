@@ -23,7 +23,8 @@ COUNT_REQUESTS=${COUNT_REQUESTS:-100}  # requests per app and scenario under MON
 HEAP=${HEAP:-256m}              # -Xms/-Xmx of each application JVM
 JAVA_OPTS=${JAVA_OPTS:-}        # extra JVM options for all three apps
 SKIP_BUILD=${SKIP_BUILD:-0}     # 1: use the jars already built
-PROFILE=${PROFILE:-}            # apps to record with JFR during measured runs, e.g. "starter"
+PROFILE=${PROFILE:-}            # apps to profile, e.g. "starter": JFR + CPU per thread group,
+                                # per measured run, in OUT_DIR (summarize with bench/jfr-top.sh)
 OUT_DIR=${OUT_DIR:-"$BENCH_DIR/target/run"}   # logs, raw results, JFR files
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -112,8 +113,13 @@ for app in $APPS; do
 	[[ -f $jar ]] || die "$jar is missing (build first, or SKIP_BUILD=0)"
 	PORT[$app]=$(free_port)
 	log "starting $app on 127.0.0.1:${PORT[$app]}"
+	jfr_opts=""
+	if [[ " $PROFILE " == *" $app "* ]]; then
+		# record from the start: starting JFR later deoptimizes compiled code mid-benchmark
+		jfr_opts="-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m"
+	fi
 	# shellcheck disable=SC2086
-	java -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS -jar "$jar" \
+	java -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS $jfr_opts -jar "$jar" \
 		--server.address=127.0.0.1 --server.port="${PORT[$app]}" \
 		--spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
 		>"$OUT_DIR/$app.log" 2>&1 &
@@ -203,11 +209,35 @@ to_ms() { # wrk latency ("812.00us", "1.23ms", "2.00s") -> milliseconds
 		if (u == "us") x /= 1000; else if (u == "s") x *= 1000; else if (u == "m") x *= 60000
 		printf "%.3f", x }'
 }
+thread_ticks() { # pid -> "tid ticks" per thread of the process
+	local t
+	for t in /proc/"$1"/task/*/stat; do awk '{ sub(/^.*\) /, ""); print FILENAME, $12 + $13 }' "$t" 2>/dev/null; done |
+		sed -E 's#^/proc/[0-9]+/task/([0-9]+)/stat#\1#'
+}
+thread_report() { # pid before-file after-file requests -> CPU µs per request by thread group
+	local names
+	# thread id (decimal, as in /proc) -> thread name with its numbers replaced by N
+	names=$(jcmd "$1" Thread.print | awk '
+		function hex(h,   i, v) { v = 0; h = tolower(h); for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1; return v }
+		/^"/ && / nid=0x/ {
+			name = $0; sub(/^"/, "", name); sub(/".*/, "", name); gsub(/[0-9]+/, "N", name)
+			match($0, /nid=0x[0-9a-fA-F]+/); printf "%d %s\n", hex(substr($0, RSTART + 6, RLENGTH - 6)), name }')
+	awk -v reqs="$4" -v tck="$CLK_TCK" -v names="$names" '
+		BEGIN { n = split(names, l, "\n"); for (i = 1; i <= n; i++) { split(l[i], p, " "); t = p[1]; sub(/^[0-9]+ /, "", l[i]); name[t] = l[i] } }
+		FNR == NR { before[$1] = $2; next }
+		{ d = $2 - before[$1]; if (d <= 0) next; g = ($1 in name) ? name[$1] : "(JVM internal/native thread)"; cpu[g] += d; total += d }
+		END {
+			printf "%8s  %s\n", "µs/req", "thread group (CPU over the run, user+system)"
+			for (g in cpu) printf "%8.1f  %s\n", cpu[g] * 1e6 / tck / reqs, g | "sort -rn"
+			close("sort -rn")
+			printf "%8.1f  total\n", total * 1e6 / tck / reqs
+		}' "$2" "$3"
+}
 RESULTS="$OUT_DIR/results.tsv"
 printf 'app\tscenario\tround\trps\tp50_ms\tp99_ms\trequests\terrors\tserver_cmds_per_req\tapp_cpu_us_per_req\tredis_cpu_us_per_req\n' >"$RESULTS"
 
 run_wrk() { # app scenario round seconds
-	local app=$1 scen=$2 round=$3 secs=$4 method out args=() a0 r0 a1 r1 cmds jfr=""
+	local app=$1 scen=$2 round=$3 secs=$4 method out args=() a0 r0 a1 r1 cmds jfr="" jfr_begin jfr_end
 	method=$(scenario_method "$scen")
 	out="$OUT_DIR/raw/wrk-$app-$scen-$round.txt"
 	if [[ $SESSIONS -gt 1 ]]; then
@@ -218,7 +248,8 @@ run_wrk() { # app scenario round seconds
 	fi
 	if [[ $round != warmup && " $PROFILE " == *" $app "* ]]; then
 		jfr="$OUT_DIR/$app-$scen-$round.jfr"
-		jcmd "${PID[$app]}" JFR.start name="bench" settings=profile filename="$jfr" >/dev/null
+		jfr_begin=$(date +%H:%M:%S.%N | cut -c1-12)
+		thread_ticks "${PID[$app]}" >"$OUT_DIR/raw/threads-before.txt"
 	fi
 	rcli CONFIG RESETSTAT >/dev/null
 	a0=$(cpu_ticks "${PID[$app]}")
@@ -229,7 +260,13 @@ run_wrk() { # app scenario round seconds
 	a1=$(cpu_ticks "${PID[$app]}")
 	r1=$(cpu_ticks "$REDIS_PID")
 	rcli INFO commandstats | tr -d '\r' >"$OUT_DIR/raw/commandstats-$app-$scen-$round.txt"
-	[[ -n $jfr ]] && jcmd "${PID[$app]}" JFR.stop name="bench" >/dev/null
+	if [[ -n $jfr ]]; then
+		thread_ticks "${PID[$app]}" >"$OUT_DIR/raw/threads-after.txt"
+		jfr_end=$(date +%H:%M:%S.%N | cut -c1-12)
+		jcmd "${PID[$app]}" JFR.dump name=bench begin="$jfr_begin" end="$jfr_end" filename="$jfr" >/dev/null
+		thread_report "${PID[$app]}" "$OUT_DIR/raw/threads-before.txt" "$OUT_DIR/raw/threads-after.txt" \
+			"$(awk '/requests in/ { print $1 }' "$out")" >"$OUT_DIR/$app-$scen-$round.threads.txt"
+	fi
 	# every command the server executed, those run inside scripts included; not our probes
 	cmds=$(awk -F'[:,=]' '/^cmdstat_/ && $1 !~ /^cmdstat_(info|config|monitor|ping|scan|memory)/ { n += $3 } END { print n + 0 }' \
 		"$OUT_DIR/raw/commandstats-$app-$scen-$round.txt")
