@@ -3,13 +3,21 @@
 # the hottest methods by own samples (top of stack) and by samples they appear in
 # (inclusive), over jdk.ExecutionSample; plus the monitors and parks that blocked.
 # Usage: bench/jfr-top.sh FILE.jfr [N]
+# A dump holds whole chunks, so it may reach before and after the run; where
+# FILE.jfr.window exists ("HH:MM:SS.mmm HH:MM:SS.mmm", written by run.sh), only the
+# events that started inside that window count.
 set -euo pipefail
 file=${1:?usage: bench/jfr-top.sh FILE.jfr [N]}
 top=${2:-25}
+begin=00:00:00.000
+end=99:99:99.999
+if [[ -f $file.window ]]; then read -r begin end <"$file.window"; fi
 
 summarize() { # event-name title
-	jfr print --events "$1" --stack-depth 64 "$file" | awk -v top="$top" -v title="$2" '
-		/^jdk\.[A-Za-z]+ \{/ { n++; depth = 0; delete seen; next }
+	jfr print --events "$1" --stack-depth 64 "$file" | awk -v top="$top" -v title="$2" -v begin="$begin" -v end="$end" '
+		/^jdk\.[A-Za-z]+ \{/ { depth = 0; delete seen; keep = 0; next }
+		/^  startTime = / { t = $3; keep = (t >= begin && t <= end); n += keep; next }
+		!keep { next }
 		/stackTrace = \[/ { in_stack = 1; next }
 		in_stack && /^ *\]/ { in_stack = 0; next }
 		in_stack {

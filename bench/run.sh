@@ -13,13 +13,16 @@ REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 APPS=${APPS:-"starter spring-session none"}   # which apps, in round order
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
-WARMUP=${WARMUP:-5}             # seconds of each scenario's warm-up run per app (discarded)
-PREWARM=${PREWARM:-3}           # seconds per app and scenario of a first JIT warm-up (0: none)
+WARMUP=${WARMUP:-8}             # seconds of each scenario's warm-up run per app, right before its rounds (discarded)
+PREWARM=${PREWARM:-0}           # seconds per app and scenario of a first JIT warm-up (0: none)
 ROUNDS=${ROUNDS:-2}             # measured rounds per scenario; each round runs every app
 THREADS=${THREADS:-2}           # wrk -t
 CONNECTIONS=${CONNECTIONS:-32}  # wrk -c
 SESSIONS=${SESSIONS:-1}         # sessions per app the load is spread over (1: one cookie)
 COUNT_REQUESTS=${COUNT_REQUESTS:-100}  # requests per app and scenario under MONITOR
+QUIET_MAX=${QUIET_MAX:-15}      # percent of the machine other processes may use before a run
+QUIET_WAIT=${QUIET_WAIT:-30}    # seconds to wait for that before one run, at most
+QUIET_BUDGET=${QUIET_BUDGET:-120}  # seconds to wait for that over the whole benchmark, at most
 HEAP=${HEAP:-256m}              # -Xms/-Xmx of each application JVM
 JAVA_OPTS=${JAVA_OPTS:-}        # extra JVM options for all three apps
 SKIP_BUILD=${SKIP_BUILD:-0}     # 1: use the jars already built
@@ -202,16 +205,43 @@ count_commands() { # app scenario -> "<commands/request> <breakdown>"
 
 # ---- load runs ------------------------------------------------------------------------
 CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+children_ticks() { awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"; }  # CPU of the waited-for children of this shell (wrk)
+ours_ticks() { # every process this script started and is still running
+	local pid total=0
+	for pid in "${PIDS[@]}"; do total=$((total + $(cpu_ticks "$pid"))); done
+	echo "$total"
+}
+NCPU=$(nproc)
+# Other work on the machine (a build, a test run) skews the numbers. Before each
+# measured run, wait (QUIET_WAIT per run, QUIET_BUDGET in all) for a second in which
+# processes not started here use less than QUIET_MAX percent of the machine's CPU.
+QUIET_LEFT=$QUIET_BUDGET
+wait_quiet() {
+	local i m0 o0 m1 o1 foreign limit
+	limit=$((QUIET_WAIT < QUIET_LEFT ? QUIET_WAIT : QUIET_LEFT))
+	[[ $limit -ge 1 ]] || limit=1
+	for i in $(seq 1 "$limit"); do
+		QUIET_LEFT=$((QUIET_LEFT > 0 ? QUIET_LEFT - 1 : 0))
+		m0=$(machine_busy); o0=$(ours_ticks)
+		sleep 1
+		m1=$(machine_busy); o1=$(ours_ticks)
+		foreign=$(( (m1 - m0 - (o1 - o0)) * 100 / (CLK_TCK * NCPU) ))
+		[[ $foreign -lt $QUIET_MAX ]] && return 0
+		[[ $i == 1 && $limit -gt 1 ]] && log "machine busy with other work (${foreign}% of its CPU); waiting up to ${limit}s"
+	done
+	log "WARNING: machine busy with other work (${foreign}% of its CPU); measuring anyway (see the 'other CPU' column)"
+}
 to_ms() { # wrk latency ("812.00us", "1.23ms", "2.00s") -> milliseconds
 	awk -v v="$1" 'BEGIN {
 		u = v; sub(/^[0-9.]+/, "", u); x = v + 0
 		if (u == "us") x /= 1000; else if (u == "s") x *= 1000; else if (u == "m") x *= 60000
 		printf "%.3f", x }'
 }
-thread_ticks() { # pid -> "tid ticks" per thread of the process
+thread_ticks() { # pid -> "tid user-ticks system-ticks" per thread of the process
 	local t
-	for t in /proc/"$1"/task/*/stat; do awk '{ sub(/^.*\) /, ""); print FILENAME, $12 + $13 }' "$t" 2>/dev/null; done |
+	for t in /proc/"$1"/task/*/stat; do awk '{ sub(/^.*\) /, ""); print FILENAME, $12, $13 }' "$t" 2>/dev/null; done |
 		sed -E 's#^/proc/[0-9]+/task/([0-9]+)/stat#\1#'
 }
 thread_report() { # pid before-file after-file requests -> CPU µs per request by thread group
@@ -224,20 +254,25 @@ thread_report() { # pid before-file after-file requests -> CPU µs per request b
 			match($0, /nid=0x[0-9a-fA-F]+/); printf "%d %s\n", hex(substr($0, RSTART + 6, RLENGTH - 6)), name }')
 	awk -v reqs="$4" -v tck="$CLK_TCK" -v names="$names" '
 		BEGIN { n = split(names, l, "\n"); for (i = 1; i <= n; i++) { split(l[i], p, " "); t = p[1]; sub(/^[0-9]+ /, "", l[i]); name[t] = l[i] } }
-		FNR == NR { before[$1] = $2; next }
-		{ d = $2 - before[$1]; if (d <= 0) next; g = ($1 in name) ? name[$1] : "(JVM internal/native thread)"; cpu[g] += d; total += d }
+		FNR == NR { bu[$1] = $2; bs[$1] = $3; next }
+		{
+			du = $2 - bu[$1]; ds = $3 - bs[$1]; if (du + ds <= 0) next
+			g = ($1 in name) ? name[$1] : "(JVM internal/native thread)"
+			u[g] += du; s[g] += ds; tu += du; ts += ds
+		}
 		END {
-			printf "%8s  %s\n", "µs/req", "thread group (CPU over the run, user+system)"
-			for (g in cpu) printf "%8.1f  %s\n", cpu[g] * 1e6 / tck / reqs, g | "sort -rn"
+			f = 1e6 / tck / reqs
+			printf "%8s %8s %8s  %s\n", "µs/req", "user", "system", "thread group (CPU during the run)"
+			for (g in u) printf "%8.1f %8.1f %8.1f  %s\n", (u[g] + s[g]) * f, u[g] * f, s[g] * f, g | "sort -rn"
 			close("sort -rn")
-			printf "%8.1f  total\n", total * 1e6 / tck / reqs
+			printf "%8.1f %8.1f %8.1f  total\n", (tu + ts) * f, tu * f, ts * f
 		}' "$2" "$3"
 }
 RESULTS="$OUT_DIR/results.tsv"
-printf 'app\tscenario\tround\trps\tp50_ms\tp99_ms\trequests\terrors\tserver_cmds_per_req\tapp_cpu_us_per_req\tredis_cpu_us_per_req\n' >"$RESULTS"
+printf 'app\tscenario\tround\trps\tp50_ms\tp99_ms\trequests\terrors\tserver_cmds_per_req\tapp_cpu_us_per_req\tredis_cpu_us_per_req\tother_cpu_pct\n' >"$RESULTS"
 
 run_wrk() { # app scenario round seconds
-	local app=$1 scen=$2 round=$3 secs=$4 method out args=() a0 r0 a1 r1 cmds jfr="" jfr_begin jfr_end
+	local app=$1 scen=$2 round=$3 secs=$4 method out args=() a0 r0 a1 r1 m0 m1 o0 o1 w0 w1 other cmds jfr="" jfr_begin jfr_end
 	method=$(scenario_method "$scen")
 	out="$OUT_DIR/raw/wrk-$app-$scen-$round.txt"
 	if [[ $SESSIONS -gt 1 ]]; then
@@ -252,18 +287,25 @@ run_wrk() { # app scenario round seconds
 		thread_ticks "${PID[$app]}" >"$OUT_DIR/raw/threads-before.txt"
 	fi
 	rcli CONFIG RESETSTAT >/dev/null
+	[[ $round != warmup ]] && wait_quiet
 	a0=$(cpu_ticks "${PID[$app]}")
 	r0=$(cpu_ticks "$REDIS_PID")
-	BENCH_COOKIES=${COOKIES[$app]} BENCH_METHOD=$method \
+	m0=$(machine_busy); o0=$(ours_ticks); w0=$(children_ticks)
+	BENCH_COOKIES=${COOKIES[$app]} BENCH_METHOD=$method BENCH_THREADS=$THREADS \
 		wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency "${args[@]}" \
 		"http://127.0.0.1:${PORT[$app]}/$scen" >"$out" 2>&1 || die "wrk failed: $(cat "$out")"
 	a1=$(cpu_ticks "${PID[$app]}")
 	r1=$(cpu_ticks "$REDIS_PID")
+	m1=$(machine_busy); o1=$(ours_ticks); w1=$(children_ticks)
+	# share of the machine's CPU used by processes other than ours and wrk during the run
+	other=$(awk -v d=$((m1 - m0 - (o1 - o0) - (w1 - w0))) -v cap=$((CLK_TCK * NCPU)) -v secs="$secs" \
+		'BEGIN { v = 100 * d / (cap * secs); printf "%.0f", (v < 0 ? 0 : v) }')
 	rcli INFO commandstats | tr -d '\r' >"$OUT_DIR/raw/commandstats-$app-$scen-$round.txt"
 	if [[ -n $jfr ]]; then
 		thread_ticks "${PID[$app]}" >"$OUT_DIR/raw/threads-after.txt"
 		jfr_end=$(date +%H:%M:%S.%N | cut -c1-12)
 		jcmd "${PID[$app]}" JFR.dump name=bench begin="$jfr_begin" end="$jfr_end" filename="$jfr" >/dev/null
+		echo "$jfr_begin $jfr_end" >"$jfr.window"
 		thread_report "${PID[$app]}" "$OUT_DIR/raw/threads-before.txt" "$OUT_DIR/raw/threads-after.txt" \
 			"$(awk '/requests in/ { print $1 }' "$out")" >"$OUT_DIR/$app-$scen-$round.threads.txt"
 	fi
@@ -271,7 +313,7 @@ run_wrk() { # app scenario round seconds
 	cmds=$(awk -F'[:,=]' '/^cmdstat_/ && $1 !~ /^cmdstat_(info|config|monitor|ping|scan|memory)/ { n += $3 } END { print n + 0 }' \
 		"$OUT_DIR/raw/commandstats-$app-$scen-$round.txt")
 	awk -v app="$app" -v scen="$scen" -v round="$round" -v tck="$CLK_TCK" \
-		-v da=$((a1 - a0)) -v dr=$((r1 - r0)) -v cmds="$cmds" '
+		-v da=$((a1 - a0)) -v dr=$((r1 - r0)) -v cmds="$cmds" -v other="$other" '
 		/^Requests\/sec:/ { rps = $2 }
 		/^ +50%/ { p50 = $2 }
 		/^ +99%/ { p99 = $2 }
@@ -279,8 +321,8 @@ run_wrk() { # app scenario round seconds
 		/Non-2xx or 3xx responses:/ { errors += $NF }
 		/Socket errors:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { v = $i; sub(/,/, "", v); errors += v } }
 		END {
-			printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.2f\t%.1f\t%.1f\n", app, scen, round, rps, p50, p99, reqs, errors,
-				(reqs > 0 ? cmds / reqs : 0), (reqs > 0 ? da * 1e6 / tck / reqs : 0), (reqs > 0 ? dr * 1e6 / tck / reqs : 0)
+			printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.2f\t%.1f\t%.1f\t%s\n", app, scen, round, rps, p50, p99, reqs, errors,
+				(reqs > 0 ? cmds / reqs : 0), (reqs > 0 ? da * 1e6 / tck / reqs : 0), (reqs > 0 ? dr * 1e6 / tck / reqs : 0), other
 		}' "$out" | while IFS=$'\t' read -r a s r rps p50 p99 rest; do
 		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$a" "$s" "$r" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$rest"
 	done
@@ -313,7 +355,7 @@ for scen in $SCENARIOS; do
 			line=$(cat "$OUT_DIR/raw/line.tsv")
 			[[ -n $line ]] || die "no result for $app $scen round $round"
 			echo "$line" >>"$RESULTS"
-			log "$scen round $round $app: $(echo "$line" | awk -F'\t' '{ printf "%s req/s, p50 %s ms, p99 %s ms, %s server cmds/req, errors %s", $4, $5, $6, $9, $8 }')"
+			log "$scen round $round $app: $(echo "$line" | awk -F'\t' '{ printf "%s req/s, p50 %s ms, p99 %s ms, %s server cmds/req, errors %s, other CPU %s%%", $4, $5, $6, $9, $8, $12 }')"
 		done
 	done
 done
@@ -323,14 +365,14 @@ REPORT="$OUT_DIR/report.md"
 {
 	echo "### Results ($(date -u +%Y-%m-%d), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s x $ROUNDS rounds, $SESSIONS session(s) per app)"
 	echo
-	echo "| scenario | app | req/s | p50 ms | p99 ms | Redis cmds/req (client) | Redis cmds/req (server, incl. in scripts) | app CPU µs/req | Redis CPU µs/req | errors |"
-	echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| scenario | app | req/s | p50 ms | p99 ms | Redis cmds/req (client) | Redis cmds/req (server, incl. in scripts) | app CPU µs/req | Redis CPU µs/req | errors | other CPU % |"
+	echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	for scen in $SCENARIOS; do
 		for app in $APPS; do
 			awk -F'\t' -v app="$app" -v scen="$scen" -v client="${CLIENT_CMDS[$app,$scen]}" '
-				$1 == app && $2 == scen { n++; rps += $4; p50 += $5; p99 += $6; err += $8; cmds += $9; acpu += $10; rcpu += $11 }
-				END { if (n) printf "| %s | %s | %.0f | %.2f | %.2f | %s | %.2f | %.0f | %.0f | %d |\n",
-					scen, app, rps / n, p50 / n, p99 / n, client, cmds / n, acpu / n, rcpu / n, err }' "$RESULTS"
+				$1 == app && $2 == scen { n++; rps += $4; p50 += $5; p99 += $6; err += $8; cmds += $9; acpu += $10; rcpu += $11; oth += $12 }
+				END { if (n) printf "| %s | %s | %.0f | %.2f | %.2f | %s | %.2f | %.0f | %.0f | %d | %.0f |\n",
+					scen, app, rps / n, p50 / n, p99 / n, client, cmds / n, acpu / n, rcpu / n, err, oth / n }' "$RESULTS"
 		done
 	done
 	echo
