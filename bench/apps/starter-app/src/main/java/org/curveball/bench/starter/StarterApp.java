@@ -1,0 +1,43 @@
+package org.curveball.bench.starter;
+
+import org.curveball.bench.BenchController;
+import org.curveball.bench.SessionAccess;
+import org.curveball.session.Session;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The benchmark application on the Curveball session starter: the handler parameter is
+ * the starter's {@link Session}, resolved from the request.
+ */
+@SpringBootApplication
+public class StarterApp {
+
+	public static void main(String[] args) {
+		SpringApplication.run(StarterApp.class, args);
+	}
+
+	@RestController
+	static class Controller extends BenchController<Session> {
+
+		Controller() {
+			super(new SessionAccess<>() {
+
+				@Override
+				public Object read(Session session, String key) {
+					return session.get(key);
+				}
+
+				@Override
+				public void write(Session session, String key, Object value) {
+					session.put(key, value);
+				}
+
+			});
+		}
+
+	}
+
+}
