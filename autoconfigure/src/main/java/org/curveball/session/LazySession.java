@@ -202,6 +202,10 @@ public final class LazySession implements Session {
 
 	private SessionCommit replace(@Nullable String json) {
 		String sessionId = Objects.requireNonNull(this.id);
+		return this.manager.saveLocks().withLock(sessionId, () -> replace(sessionId, json));
+	}
+
+	private SessionCommit replace(String sessionId, @Nullable String json) {
 		String expected = Objects.requireNonNull(this.storedJson);
 		String target = json;
 		SessionChanges changes = null;

@@ -22,6 +22,8 @@ public final class SessionManager {
 
 	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
 
+	private final SaveLocks saveLocks = new SaveLocks();
+
 	/**
 	 * Create a manager.
 	 * @param store where sessions are kept
@@ -96,6 +98,10 @@ public final class SessionManager {
 
 	SessionLifetime lifetime() {
 		return this.lifetime;
+	}
+
+	SaveLocks saveLocks() {
+		return this.saveLocks;
 	}
 
 	String newCsrfToken() {
