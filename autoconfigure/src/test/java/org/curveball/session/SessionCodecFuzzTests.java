@@ -1,31 +1,33 @@
 package org.curveball.session;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.SessionCommit.Outcome;
-import org.curveball.session.testing.RedisTestServer;
+import org.curveball.session.testing.RandomInputs;
+import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.curveball.session.testing.RandomInputs.forAll;
 
 /**
- * Property tests for reading stored sessions: {@link SessionCodec#read} fails on any
- * input only with {@link MalformedSessionException}, and a session whose stored value is
- * garbage reads as empty from a real Redis and is replaced under a new id.
- * <p>
- * jqwik runs outside JUnit Jupiter's extensions, so this class starts its own
- * {@link RedisTestServer}.
+ * Fuzz tests for reading stored sessions: {@link SessionCodec#read} fails on any input
+ * only with {@link MalformedSessionException}, and a session whose stored value is
+ * garbage reads as empty from a real Redis and is replaced under a new id. See
+ * {@link RandomInputs} to reproduce a failure.
  */
 class SessionCodecFuzzTests {
+
+	private static final int TRIES = 2000;
+
+	private static final int REDIS_TRIES = 200;
 
 	private static final String JSON_TOKENS = "{}[]\":,\\ 0123456789.eE+-truefalsn\u00e9\u0000";
 
@@ -33,80 +35,95 @@ class SessionCodecFuzzTests {
 
 	private static final SessionCodec codec = new SessionCodec(mapper);
 
-	private static RedisTestServer server;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private static RedisSessions sessions;
 
-	@BeforeContainer
-	static void startRedis() {
-		server = RedisTestServer.startNew();
-		sessions = RedisSessions.open(server);
+	@BeforeAll
+	static void connect() {
+		sessions = RedisSessions.open(redis.server());
 	}
 
-	@AfterContainer
-	static void stopRedis() {
+	@AfterAll
+	static void disconnect() {
 		sessions.close();
-		server.close();
 	}
 
-	@Property(tries = 2000)
-	void read_anyString_returnsValuesOrThrowsMalformedSessionException(@ForAll String json) {
-		assertReadsOrIsMalformed(json);
+	@Test
+	void read_anyString_returnsValuesOrThrowsMalformedSessionException() {
+		forAll(TRIES, RandomInputs::string, SessionCodecFuzzTests::assertReadsOrIsMalformed);
 	}
 
-	@Property(tries = 2000)
-	void read_anyJsonLikeString_returnsValuesOrThrowsMalformedSessionException(@ForAll("jsonLike") String json) {
-		assertReadsOrIsMalformed(json);
+	@Test
+	void read_anyJsonLikeString_returnsValuesOrThrowsMalformedSessionException() {
+		forAll(TRIES, SessionCodecFuzzTests::jsonLike, SessionCodecFuzzTests::assertReadsOrIsMalformed);
 	}
 
-	@Property(tries = 2000)
-	void read_anyBytesAsUtf8_returnsValuesOrThrowsMalformedSessionException(@ForAll byte[] bytes) {
-		assertReadsOrIsMalformed(new String(bytes, StandardCharsets.UTF_8));
+	@Test
+	void read_anyBytesAsUtf8_returnsValuesOrThrowsMalformedSessionException() {
+		forAll(TRIES, RandomInputs::bytes,
+				(bytes) -> assertReadsOrIsMalformed(new String(bytes, StandardCharsets.UTF_8)));
 	}
 
-	@Property(tries = 2000)
-	void read_truncatedSession_throwsMalformedSessionException(@ForAll("truncatedSessions") String json) {
-		assertThat(readOutcome(json)).isEqualTo(MalformedSessionException.class);
+	@Test
+	void read_truncatedSession_throwsMalformedSessionException() {
+		forAll(TRIES, SessionCodecFuzzTests::truncatedSession,
+				(json) -> assertThat(readOutcome(json)).isEqualTo(MalformedSessionException.class));
 	}
 
-	@Property(tries = 200)
-	void lazySession_storedGarbage_readsAsEmptyAndWritesUnderNewId(@ForAll("garbage") String stored) {
-		String id = sessions.stored(stored);
-		LazySession session = sessions.request(id);
-		assertThat(session.isEmpty()).isTrue();
-		session.put("userId", 5);
-		SessionCommit commit = session.commit();
-		assertThat(commit.outcome()).isEqualTo(Outcome.CREATED);
-		assertThat(commit.id()).isNotEqualTo(id);
+	@Test
+	void lazySession_storedGarbage_readsAsEmptyAndWritesUnderNewId() {
+		forAll(REDIS_TRIES, SessionCodecFuzzTests::garbage, (stored) -> {
+			String id = sessions.stored(stored);
+			LazySession session = sessions.request(id);
+			assertThat(session.isEmpty()).isTrue();
+			session.put("userId", 5);
+			SessionCommit commit = session.commit();
+			assertThat(commit.outcome()).isEqualTo(Outcome.CREATED);
+			assertThat(commit.id()).isNotEqualTo(id);
+		});
 	}
 
-	@Provide
-	Arbitrary<String> jsonLike() {
-		return Arbitraries.strings().withChars(JSON_TOKENS).ofMaxLength(40);
+	/**
+	 * Up to 40 characters of JSON's punctuation, digits and literals' letters.
+	 */
+	private static String jsonLike(RandomInputs inputs) {
+		return inputs.string(JSON_TOKENS, 0, 40);
 	}
 
-	@Provide
-	Arbitrary<String> truncatedSessions() {
-		Arbitrary<String> sessionJson = Arbitraries.maps(Arbitraries.strings().ofMaxLength(8), values())
-			.ofMaxSize(5)
-			.map(mapper::writeValueAsString);
-		return sessionJson.flatMap((json) -> Arbitraries.integers()
-			.between(0, json.length() - 1)
-			.map((length) -> json.substring(0, length)));
+	/**
+	 * A session of up to five values in JSON, cut short by at least one character.
+	 */
+	private static String truncatedSession(RandomInputs inputs) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		int size = inputs.size(0, 5);
+		for (int i = 0; i < size; i++) {
+			values.put(inputs.string(0, 8), value(inputs));
+		}
+		String json = mapper.writeValueAsString(values);
+		return json.substring(0, inputs.between(0, json.length() - 1));
 	}
 
-	@Provide
-	Arbitrary<String> garbage() {
-		Arbitrary<String> notAnObject = Arbitraries.strings()
-			.filter((value) -> !(value.strip().startsWith("{") && value.strip().endsWith("}")));
-		Arbitrary<String> scalarsAndArrays = values().map(mapper::writeValueAsString);
-		return Arbitraries.oneOf(notAnObject, jsonLike().filter((value) -> !value.strip().startsWith("{")),
-				truncatedSessions(), scalarsAndArrays);
+	/**
+	 * A stored value that is no session: text that is not an object, JSON-like text that
+	 * does not start an object, a truncated session, or a JSON scalar or array.
+	 */
+	private static String garbage(RandomInputs inputs) {
+		return inputs.oneOf(
+				(notAnObject) -> notAnObject.matching(RandomInputs::string,
+						(value) -> !(value.strip().startsWith("{") && value.strip().endsWith("}"))),
+				(notAnObject) -> notAnObject.matching(SessionCodecFuzzTests::jsonLike,
+						(value) -> !value.strip().startsWith("{")),
+				SessionCodecFuzzTests::truncatedSession, (scalar) -> mapper.writeValueAsString(value(scalar)));
 	}
 
-	private static Arbitrary<Object> values() {
-		return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(10), Arbitraries.integers(), Arbitraries.doubles(),
-				Arbitraries.of(true, false), Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3));
+	/**
+	 * A session value: a string, a number, a boolean or a list of strings.
+	 */
+	private static Object value(RandomInputs inputs) {
+		return inputs.oneOf((string) -> string.string(0, 10), RandomInputs::anyInt, RandomInputs::anyDouble,
+				RandomInputs::anyBoolean, (list) -> list.list(0, 3, (element) -> element.string(0, 5)));
 	}
 
 	private static void assertReadsOrIsMalformed(String json) {

@@ -1,6 +1,6 @@
 /**
- * Real Redis servers for tests, one per test suite, that tests can stop and restart to
- * inject faults.
+ * Test fixtures: real Redis servers, one per test suite, that tests can stop and restart
+ * to inject faults, and random inputs for fuzz tests.
  */
 @NullMarked
 package org.curveball.session.testing;

@@ -2,104 +2,127 @@ package org.curveball.session.web.servlet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 
 import org.curveball.session.SessionIds;
+import org.curveball.session.testing.RandomInputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.curveball.session.testing.RandomInputs.forAll;
 import static org.curveball.session.web.servlet.SessionCookies.encodeURIComponent;
 import static org.curveball.session.web.servlet.SessionCookies.readId;
 
 /**
- * Property tests for {@link SessionCookieCodec#readId}: whatever a client sends, reading
+ * Fuzz tests for {@link SessionCookieCodec#readId}: whatever a client sends, reading
  * never throws and yields either nothing or a well-formed id, and every id encoded as
- * Curveball encodes it is read back.
+ * Curveball encodes it is read back. See {@link RandomInputs} to reproduce a failure.
  */
 class SessionCookieFuzzTests {
 
+	private static final int TRIES = 2000;
+
 	private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-	@Property(tries = 2000)
-	void readId_anyCookieValue_returnsNullOrWellFormedId(@ForAll String value) {
-		assertNullOrWellFormed(readId("CB=" + value));
+	@Test
+	void readId_anyCookieValue_returnsNullOrWellFormedId() {
+		forAll(TRIES, RandomInputs::string, (value) -> assertNullOrWellFormed(readId("CB=" + value)));
 	}
 
-	@Property(tries = 2000)
-	void readId_anyCookieHeader_returnsNullOrWellFormedId(@ForAll String header) {
-		assertNullOrWellFormed(readId(header));
+	@Test
+	void readId_anyCookieHeader_returnsNullOrWellFormedId() {
+		forAll(TRIES, SessionCookieFuzzTests::header, (header) -> assertNullOrWellFormed(readId(header)));
 	}
 
-	@Property(tries = 2000)
-	void readId_anyBytesAsCookieValue_returnsNullOrWellFormedId(@ForAll byte[] bytes) {
-		assertNullOrWellFormed(readId("CB=" + new String(bytes, StandardCharsets.ISO_8859_1)));
+	@Test
+	void readId_anyBytesAsCookieValue_returnsNullOrWellFormedId() {
+		forAll(TRIES, RandomInputs::bytes,
+				(bytes) -> assertNullOrWellFormed(readId("CB=" + new String(bytes, StandardCharsets.ISO_8859_1))));
 	}
 
-	@Property(tries = 2000)
-	void readId_idLikeValuesWithPercentSigns_returnsNullOrWellFormedId(@ForAll("idLikeValues") String value) {
-		assertNullOrWellFormed(readId("CB=" + value));
+	@Test
+	void readId_idLikeValuesWithPercentSigns_returnsNullOrWellFormedId() {
+		forAll(TRIES, SessionCookieFuzzTests::idLikeValue, (value) -> assertNullOrWellFormed(readId("CB=" + value)));
 	}
 
-	@Property(tries = 2000)
-	void readId_idEncodedAsEncodeUriComponent_returnsId(@ForAll("ids") String id) {
-		assertThat(readId("theme=dark; CB=" + encodeURIComponent(id))).isEqualTo(id);
+	@Test
+	void readId_idEncodedAsEncodeUriComponent_returnsId() {
+		forAll(TRIES, SessionCookieFuzzTests::id,
+				(id) -> assertThat(readId("theme=dark; CB=" + encodeURIComponent(id))).isEqualTo(id));
 	}
 
-	@Property(tries = 2000)
-	void readId_idWithSomeCharactersEncoded_returnsId(@ForAll("ids") String id, @ForAll long choices) {
-		StringBuilder value = new StringBuilder();
-		for (int i = 0; i < id.length(); i++) {
-			char c = id.charAt(i);
-			boolean encode = ((choices >>> (i % 64)) & 1) == 1;
-			value.append(encode ? encodeURIComponent(String.valueOf(c)) : String.valueOf(c));
+	@Test
+	void readId_idWithSomeCharactersEncoded_returnsId() {
+		record PartlyEncoded(String id, long choices) {
 		}
-		assertThat(readId("CB=" + value)).isEqualTo(id);
+		forAll(TRIES, (inputs) -> new PartlyEncoded(id(inputs), inputs.anyLong()), (input) -> {
+			StringBuilder value = new StringBuilder();
+			for (int i = 0; i < input.id().length(); i++) {
+				String c = String.valueOf(input.id().charAt(i));
+				boolean encode = ((input.choices() >>> (i % 64)) & 1) == 1;
+				value.append(encode ? encodeURIComponent(c) : c);
+			}
+			assertThat(readId("CB=" + value)).isEqualTo(input.id());
+		});
 	}
 
-	@Property(tries = 2000)
-	void readId_base64OfWrongLength_returnsNull(@ForAll("wrongLengthBase64") String value) {
-		assertThat(readId("CB=" + encodeURIComponent(value))).isNull();
+	@Test
+	void readId_base64OfWrongLength_returnsNull() {
+		forAll(TRIES, SessionCookieFuzzTests::wrongLengthBase64,
+				(value) -> assertThat(readId("CB=" + encodeURIComponent(value))).isNull());
 	}
 
-	@Property(tries = 2000)
-	void readId_quotedId_returnsNull(@ForAll("ids") String id) {
-		assertThat(readId("CB=\"" + encodeURIComponent(id) + "\"")).isNull();
+	@Test
+	void readId_quotedId_returnsNull() {
+		forAll(TRIES, SessionCookieFuzzTests::id,
+				(id) -> assertThat(readId("CB=\"" + encodeURIComponent(id) + "\"")).isNull());
 	}
 
-	@Property(tries = 2000)
-	void readId_longValue_returnsNull(@ForAll("ids") String id,
-			@ForAll @StringLength(min = 1, max = 8192) String tail) {
-		assertThat(readId("CB=" + encodeURIComponent(id) + encodeURIComponent(tail))).isNull();
+	@Test
+	void readId_longValue_returnsNull() {
+		record WithTail(String id, String tail) {
+		}
+		forAll(TRIES, (inputs) -> new WithTail(id(inputs), inputs.string(1, 8192)),
+				(input) -> assertThat(readId("CB=" + encodeURIComponent(input.id()) + encodeURIComponent(input.tail())))
+					.isNull());
 	}
 
-	@Provide
-	Arbitrary<String> ids() {
-		return Arbitraries.bytes()
-			.array(byte[].class)
-			.ofSize(SessionIds.BYTES)
-			.map(Base64.getEncoder()::encodeToString);
+	/**
+	 * A well-formed id: {@link SessionIds#BYTES} random bytes in Base64.
+	 */
+	private static String id(RandomInputs inputs) {
+		return Base64.getEncoder().encodeToString(inputs.uniformBytes(SessionIds.BYTES));
 	}
 
-	@Provide
-	Arbitrary<String> wrongLengthBase64() {
-		return Arbitraries.bytes()
-			.array(byte[].class)
-			.ofMaxSize(64)
-			.filter((bytes) -> bytes.length != SessionIds.BYTES)
-			.map(Base64.getEncoder()::encodeToString);
+	/**
+	 * Base64 of up to 64 bytes, but never as many as an id has.
+	 */
+	private static String wrongLengthBase64(RandomInputs inputs) {
+		byte[] bytes = inputs.matching((sized) -> sized.bytes(0, 64),
+				(candidate) -> candidate.length != SessionIds.BYTES);
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
-	@Provide
-	Arbitrary<String> idLikeValues() {
-		Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.strings().withChars(BASE64 + "=").ofLength(1),
-				Arbitraries.strings().withChars("%0123456789abcdefABCDEFxyz").ofMinLength(1).ofMaxLength(3));
-		return pieces.list().ofMinSize(40).ofMaxSize(60).map((list) -> String.join("", list));
+	/**
+	 * Around an id's length of Base64 characters mixed with {@code %} and hex digits,
+	 * which make valid, invalid and truncated percent escapes.
+	 */
+	private static String idLikeValue(RandomInputs inputs) {
+		return String.join("", inputs.list(40, 60, (pieces) -> pieces.oneOf((piece) -> piece.string(BASE64 + "=", 1, 1),
+				(piece) -> piece.string("%0123456789abcdefABCDEFxyz", 1, 3))));
+	}
+
+	/**
+	 * A whole {@code Cookie} header: any string, or cookies built of any strings, ids and
+	 * the header's separators, with {@code CB} among the names.
+	 */
+	private static String header(RandomInputs inputs) {
+		return inputs.oneOf(RandomInputs::string,
+				(pairs) -> String.join(pairs.oneOf(List.of("; ", ";", ", ")),
+						pairs.list(0, 6, (pair) -> pair.oneOf(List.of("CB", "theme", "", " CB ", "cb")) + "="
+								+ pair.oneOf(SessionCookieFuzzTests::id, (value) -> value.string(0, 60)))));
 	}
 
 	private static void assertNullOrWellFormed(@Nullable String id) {

@@ -1,8 +1,8 @@
 package org.curveball.session.web.servlet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +16,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 final class SessionCookies {
 
 	private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()";
+
+	private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
 	private static final SecureRandomSessionIdGenerator ids = new SecureRandomSessionIdGenerator();
 
@@ -62,7 +64,7 @@ final class SessionCookies {
 				encoded.append(c);
 			}
 			else {
-				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+				encoded.append('%').append(HEX.toHexDigits(b));
 			}
 		}
 		return encoded.toString();
