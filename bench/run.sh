@@ -84,7 +84,7 @@ if [[ $SKIP_BUILD != 1 ]]; then
 	modules="apps/common"
 	for app in $APPS; do modules+=",apps/$(basename "$(app_dir "$app")")"; done
 	log "building $modules"
-	mvn -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests package || die "building the apps failed"
+	mvn -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests clean package || die "building the apps failed"
 fi
 
 # ---- ports, Redis, apps -------------------------------------------------------------
