@@ -71,8 +71,6 @@ for tool in wrk redis-server redis-cli curl java ss awk; do
 	command -v "$tool" >/dev/null || die "$tool is missing"
 done
 
-rm -rf "$OUT_DIR"
-mkdir -p "$OUT_DIR/redis" "$OUT_DIR/raw"
 
 # ---- build --------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
@@ -86,6 +84,10 @@ if [[ $SKIP_BUILD != 1 ]]; then
 	log "building $modules"
 	mvn -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests clean package || die "building the apps failed"
 fi
+
+# After the build: cleaning the bench modules removes bench/target, OUT_DIR included.
+rm -rf "$OUT_DIR"
+mkdir -p "$OUT_DIR/redis" "$OUT_DIR/raw"
 
 # ---- ports, Redis, apps -------------------------------------------------------------
 USED_PORTS=" 6379 "
