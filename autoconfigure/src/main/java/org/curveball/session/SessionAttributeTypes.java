@@ -31,12 +31,19 @@ public final class SessionAttributeTypes {
 	 */
 	public static final String TYPE_PROPERTY = "@class";
 
+	/**
+	 * The property that holds the value of a stored object whose JSON is not an object (a
+	 * {@link java.util.UUID}, an enum, a list of objects), beside its type id.
+	 */
+	public static final String VALUE_PROPERTY = "@value";
+
 	private static final List<Class<?>> JDK_TYPES = List.of(java.util.ArrayList.class, java.util.LinkedList.class,
 			java.util.HashMap.class, java.util.LinkedHashMap.class, java.util.TreeMap.class, java.util.HashSet.class,
 			java.util.LinkedHashSet.class, java.util.TreeSet.class, java.util.Date.class);
 
 	private static final List<String> JDK_TYPE_PREFIXES = List.of("java.util.Collections$",
-			"java.util.ImmutableCollections$");
+			"java.util.ImmutableCollections$", "java.time.", "java.util.UUID", "java.math.BigDecimal",
+			"java.math.BigInteger");
 
 	private final JsonMapper plain;
 
@@ -56,8 +63,9 @@ public final class SessionAttributeTypes {
 	/**
 	 * Create the types of a session from the application's mapper.
 	 * @param mapper the application's mapper, whose modules apply to stored objects
-	 * @param customizers allow types and add modules, after the common JDK collections
-	 * and {@link java.util.Date} are allowed
+	 * @param customizers allow types and add modules, after the common JDK collections,
+	 * {@code java.time} types, {@link java.util.UUID}, {@link java.util.Date} and the
+	 * {@code java.math} numbers are allowed
 	 * @param allowHint says how a user allows a type, for the error of a type off the
 	 * list
 	 * @return the types
@@ -126,9 +134,8 @@ public final class SessionAttributeTypes {
 	 * is not allowed, or its JSON does not fit its type
 	 */
 	public Object read(Object stored) {
-		JsonNode tree = this.plain.valueToTree(stored);
 		try {
-			return this.reader.readValue(tree);
+			return readTree(this.plain.valueToTree(stored));
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableAttributeException(describe(ex), ex);
@@ -137,18 +144,34 @@ public final class SessionAttributeTypes {
 
 	String write(Object value, @Nullable String verified) {
 		String json = this.writer.writeValueAsString(value);
+		if (json.startsWith("[")) {
+			JsonNode wrapped = this.plain.readTree(json);
+			json = this.plain.writeValueAsString(this.plain.createObjectNode()
+				.put(TYPE_PROPERTY, wrapped.get(0).asString())
+				.set(VALUE_PROPERTY, wrapped.get(1)));
+		}
 		if (!json.equals(verified)) {
-			verify(value, json);
+			verify(value, this.plain.readTree(json));
 		}
 		return json;
 	}
 
-	private void verify(Object value, String json) {
+	private Object readTree(JsonNode tree) {
+		if (tree.size() == 2 && tree.has(VALUE_PROPERTY)) {
+			return this.reader
+				.readValue(this.plain.createArrayNode().add(tree.get(TYPE_PROPERTY)).add(tree.get(VALUE_PROPERTY)));
+		}
+		return this.reader.readValue(tree);
+	}
+
+	private void verify(Object value, JsonNode tree) {
 		try {
-			this.reader.readValue(json);
+			readTree(tree);
 		}
 		catch (JacksonException ex) {
-			throw new DisallowedAttributeTypeException(value.getClass().getName(), describe(ex), this.allowHint, ex);
+			String reason = (ex instanceof InvalidTypeIdException) ? describe(ex) + "; " + this.allowHint
+					: "it cannot be read back from its JSON: " + describe(ex);
+			throw new UnstorableAttributeException(value.getClass().getName(), reason, ex);
 		}
 	}
 

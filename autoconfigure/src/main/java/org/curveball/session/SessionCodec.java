@@ -82,15 +82,15 @@ public final class SessionCodec {
 	 * Write the session's values as one compact JSON object.
 	 * @param values the values
 	 * @return the JSON
-	 * @throws DisallowedAttributeTypeException if a value holds an object of a type that
-	 * is not allowed
+	 * @throws UnstorableAttributeException if a value holds an object of a type that is
+	 * not allowed
 	 */
 	public String write(Map<String, @Nullable Object> values) {
 		try {
 			return this.mapper.writeValueAsString(values);
 		}
 		catch (JacksonException ex) {
-			if (ex.getCause() instanceof DisallowedAttributeTypeException disallowed) {
+			if (ex.getCause() instanceof UnstorableAttributeException disallowed) {
 				throw disallowed;
 			}
 			throw ex;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -56,9 +58,41 @@ class SessionAttributeTypesTests {
 	}
 
 	@Test
+	void write_allowedValuesWhoseJsonIsNotAnObject_areKeptInATypedObjectAndReadBack() {
+		UUID uuid = UUID.randomUUID();
+		List<Object> items = new ArrayList<>(List.of(new AllowedItem("pen", 1)));
+		String json = this.codec.write(sessionWith("uuid", uuid, "items", items));
+		assertThat(json).startsWith("{\"uuid\":{\"@class\":\"java.util.UUID\",\"@value\":\"" + uuid + "\"}");
+		Map<String, Object> stored = this.codec.read(json);
+		assertThat(this.types.read(stored.get("uuid"))).isEqualTo(uuid);
+		assertThat(this.types.read(stored.get("items"))).isEqualTo(items);
+	}
+
+	@Test
+	void read_plainListOfTwoStrings_isNotMistakenForATypedValue() {
+		Object stored = this.codec.read(this.codec.write(sessionWith("pair", List.of("java.util.UUID", "x"))))
+			.get("pair");
+		assertThat(stored).isEqualTo(List.of("java.util.UUID", "x"));
+		assertThat(this.types.isTyped(stored)).isFalse();
+	}
+
+	@Test
+	void write_allowedTypeThatJsonCannotCreate_failsSayingItCannotBeReadBack() {
+		Map<String, Object> values = sessionWith("lock", new Semaphore(1));
+		SessionAttributeTypes allowingConcurrency = SessionAttributeTypes.of(JsonMapper.builder().build(),
+				List.of((allowedTypes, mapper) -> allowedTypes.allowIfSubType(Semaphore.class)), HINT);
+		Map<String, Object> allowed = Map.of("lock", allowingConcurrency.toSessionValue(new Semaphore(1)));
+		assertThatExceptionOfType(UnstorableAttributeException.class).isThrownBy(() -> this.codec.write(values))
+			.withMessageContaining(HINT);
+		assertThatExceptionOfType(UnstorableAttributeException.class).isThrownBy(() -> this.codec.write(allowed))
+			.withMessageContaining("java.util.concurrent.Semaphore cannot be stored: it cannot be read back")
+			.withMessageNotContaining(HINT);
+	}
+
+	@Test
 	void write_objectOffTheList_failsNamingTheTypeAndHowToAllowIt() {
 		Map<String, Object> values = sessionWith("counter", new AtomicInteger(5));
-		assertThatExceptionOfType(DisallowedAttributeTypeException.class).isThrownBy(() -> this.codec.write(values))
+		assertThatExceptionOfType(UnstorableAttributeException.class).isThrownBy(() -> this.codec.write(values))
 			.withMessageContaining("java.util.concurrent.atomic.AtomicInteger")
 			.withMessageContaining(HINT);
 	}
@@ -67,7 +101,7 @@ class SessionAttributeTypesTests {
 	void write_allowedObjectHoldingAnObjectOffTheList_failsNamingTheInnerType() {
 		Map<String, Object> values = sessionWith("holder",
 				new AllowedCart("c1", new ArrayList<>(List.of(new AtomicInteger(1)))));
-		assertThatExceptionOfType(DisallowedAttributeTypeException.class).isThrownBy(() -> this.codec.write(values))
+		assertThatExceptionOfType(UnstorableAttributeException.class).isThrownBy(() -> this.codec.write(values))
 			.withMessageContaining("AllowedCart")
 			.withMessageContaining("java.util.concurrent.atomic.AtomicInteger is not allowed");
 	}
@@ -125,14 +159,16 @@ class SessionAttributeTypesTests {
 	void write_springSecurityContextWithoutSecurityModules_fails() {
 		SecurityContext context = new SecurityContextImpl(
 				UsernamePasswordAuthenticationToken.authenticated("ada", null, List.of()));
-		assertThatExceptionOfType(DisallowedAttributeTypeException.class)
+		assertThatExceptionOfType(UnstorableAttributeException.class)
 			.isThrownBy(() -> this.codec.write(sessionWith("ctx", context)))
 			.withMessageContaining(SecurityContextImpl.class.getName());
 	}
 
-	private Map<String, Object> sessionWith(String key, Object value) {
+	private Map<String, Object> sessionWith(Object... keysAndValues) {
 		Map<String, Object> values = new LinkedHashMap<>();
-		values.put(key, this.types.toSessionValue(value));
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			values.put((String) keysAndValues[i], this.types.toSessionValue(keysAndValues[i + 1]));
+		}
 		return values;
 	}
 
