@@ -41,6 +41,8 @@ public final class LazySession implements Session {
 
 	private @Nullable String id;
 
+	private @Nullable String newId;
+
 	private @Nullable String storedJson;
 
 	private @Nullable String obsoleteId;
@@ -57,7 +59,8 @@ public final class LazySession implements Session {
 
 	@Override
 	public @Nullable Object get(String key) {
-		return values().get(key);
+		Object value = values().get(key);
+		return (value instanceof TypedAttribute typed) ? typed.value() : value;
 	}
 
 	@Override
@@ -97,6 +100,7 @@ public final class LazySession implements Session {
 	@Override
 	public void regenerateId() {
 		values();
+		this.newId = null;
 		if (this.id != null) {
 			this.obsoleteId = this.id;
 			this.id = null;
@@ -113,10 +117,46 @@ public final class LazySession implements Session {
 		}
 		this.requestedId = null;
 		this.id = null;
+		this.newId = null;
 		this.storedJson = null;
 		this.createdAt = null;
 		this.regenerating = false;
 		this.values = new LinkedHashMap<>();
+	}
+
+	/**
+	 * Return the session's id: the stored session's, or the id a session that is not
+	 * stored yet will be saved under. Reads the session if it was not read yet.
+	 * @return the id
+	 */
+	public String id() {
+		values();
+		if (this.id != null) {
+			return this.id;
+		}
+		if (this.newId == null) {
+			this.newId = this.manager.store().newSessionId();
+		}
+		return this.newId;
+	}
+
+	/**
+	 * Return whether the session exists: it is stored, holds values, or was given an id.
+	 * Reads the session if it was not read yet.
+	 * @return {@code true} if the session exists
+	 */
+	public boolean exists() {
+		return !values().isEmpty() || this.id != null || this.newId != null;
+	}
+
+	/**
+	 * Return whether the session is stored under its id, rather than new in this request
+	 * (or moved to a new id). Reads the session if it was not read yet.
+	 * @return {@code true} if the session is stored under its id
+	 */
+	public boolean isStored() {
+		values();
+		return this.id != null;
 	}
 
 	@Override
@@ -189,15 +229,16 @@ public final class LazySession implements Session {
 		if (this.id != null) {
 			return replace(json);
 		}
-		String newId = this.manager.store().newSessionId();
-		this.manager.store().set(newId, json, this.manager.settings().expiry());
-		this.id = newId;
+		String createdId = (this.newId != null) ? this.newId : this.manager.store().newSessionId();
+		this.manager.store().set(createdId, json, this.manager.settings().expiry());
+		this.id = createdId;
+		this.newId = null;
 		this.storedJson = json;
 		this.createdAt = created;
 		if (!this.regenerating) {
 			this.manager.observer().sessionCreated();
 		}
-		return new SessionCommit(SessionCommit.Outcome.CREATED, newId);
+		return new SessionCommit(SessionCommit.Outcome.CREATED, createdId);
 	}
 
 	private SessionCommit replace(@Nullable String json) {

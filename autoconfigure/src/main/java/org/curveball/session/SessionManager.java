@@ -1,6 +1,7 @@
 package org.curveball.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,14 @@ public final class SessionManager {
 	 */
 	public void cookieRejected() {
 		this.observer.cookieRejected();
+	}
+
+	/**
+	 * Return the idle time after which a session expires.
+	 * @return the expiry
+	 */
+	public Duration expiry() {
+		return this.settings.expiry();
 	}
 
 	SessionObserver observer() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
@@ -15,6 +16,8 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.curveball.session.SessionAttributeTypes;
+import org.curveball.session.SessionAttributeTypesCustomizer;
 import org.curveball.session.SessionCodec;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionManager;
@@ -64,6 +67,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -98,6 +102,18 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionCodec curveballSessionCodec(ObjectProvider<JsonMapper> jsonMapper) {
 		return new SessionCodec(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionAttributeTypes curveballSessionAttributeTypes(ObjectProvider<JsonMapper> jsonMapper,
+			CurveballSessionRedisProperties properties, ObjectProvider<SessionAttributeTypesCustomizer> customizers) {
+		SessionAttributeTypesCustomizer allowedPackages = (allowedTypes,
+				mapper) -> properties.getHttpSession().getAllowedPackages().forEach(allowedTypes::allowIfSubType);
+		return SessionAttributeTypes.of(jsonMapper.getIfAvailable(JsonMapper::new),
+				Stream.concat(Stream.of(allowedPackages), customizers.orderedStream()).toList(),
+				"allow it with curveball.session.redis.http-session.allowed-packages"
+						+ " or a SessionAttributeTypesCustomizer bean");
 	}
 
 	@Bean
@@ -378,11 +394,25 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(value = SessionFilter.class, parameterizedContainer = FilterRegistrationBean.class)
 		FilterRegistrationBean<SessionFilter> curveballSessionFilterRegistration(
-				CurveballSessionRedisProperties properties, SessionManager sessions, SessionCookieCodec cookies) {
+				CurveballSessionRedisProperties properties, SessionManager sessions, SessionCookieCodec cookies,
+				SessionAttributeTypes attributeTypes) {
+			SessionAttributeTypes httpSessionTypes = properties.getHttpSession().isEnabled() ? attributeTypes : null;
 			FilterRegistrationBean<SessionFilter> registration = new FilterRegistrationBean<>(
-					new SessionFilter(sessions, cookies));
+					new SessionFilter(sessions, cookies, httpSessionTypes));
 			registration.setOrder(properties.getFilterOrder());
 			return registration;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(SecurityJacksonModules.class)
+		static class SpringSecurityAttributeTypesConfiguration {
+
+			@Bean
+			SessionAttributeTypesCustomizer curveballSessionSpringSecurityTypes() {
+				return (allowedTypes, mapper) -> mapper
+					.addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), allowedTypes));
+			}
+
 		}
 
 		@Bean

@@ -2,6 +2,8 @@ package org.curveball.session.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +113,8 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	private int filterOrder = SessionFilter.DEFAULT_ORDER;
 
 	private final Cookie cookie = new Cookie();
+
+	private final HttpSession httpSession = new HttpSession();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -236,6 +240,10 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		return this.cookie;
 	}
 
+	public HttpSession getHttpSession() {
+		return this.httpSession;
+	}
+
 	/**
 	 * Fail start-up on a value that cannot work, naming its key, whichever of the
 	 * starter's beans the application keeps.
@@ -254,6 +262,8 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 				"must be between 1 and 65535");
 		require(isPositive(this.timeout), "timeout", this.timeout, "must be positive");
 		this.cookie.validate(this.cookieName);
+		this.httpSession.allowedPackages.forEach((allowed) -> require(allowed.matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*"),
+				"http-session.allowed-packages", allowed, "must be a Java package or class name prefix"));
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -264,6 +274,43 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		if (!valid) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + key, value, reason);
 		}
+	}
+
+	/**
+	 * The servlet {@code HttpSession} as a view of the Curveball session.
+	 */
+	public static class HttpSession {
+
+		/**
+		 * Whether request.getSession() returns a view of the Curveball session (same
+		 * cookie, same Redis key), so that Spring Security and other HttpSession users
+		 * keep their state in Redis.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Package or class name prefixes of the HttpSession attribute types that may be
+		 * stored as JSON with their type id and read back, beside Spring Security's own
+		 * types and the common java.util collections. Example: com.example.cart.
+		 */
+		private List<String> allowedPackages = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedPackages() {
+			return this.allowedPackages;
+		}
+
+		public void setAllowedPackages(List<String> allowedPackages) {
+			this.allowedPackages = allowedPackages;
+		}
+
 	}
 
 	/**

@@ -2,14 +2,23 @@ package org.curveball.session.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.curveball.session.UnstorableAttributeException;
 import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.curveball.session.SessionAttributeTypes;
+import org.curveball.session.SessionAttributeTypesCustomizer;
 import org.curveball.session.SessionCodec;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionManager;
@@ -44,9 +53,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link CurveballSessionRedisAutoConfiguration}.
@@ -293,6 +305,53 @@ class CurveballSessionRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void httpSessionIsAViewOfTheCurveballSessionByDefault() {
+		this.contextRunner.run((context) -> assertThat(httpSessionSeenByHandler(context).getClass().getSimpleName())
+			.isEqualTo("SessionHttpSession"));
+	}
+
+	@Test
+	void httpSessionDisabledLeavesTheHttpSessionToTheContainer() {
+		this.contextRunner.withPropertyValues("curveball.session.redis.http-session.enabled=false")
+			.run((context) -> assertThat(httpSessionSeenByHandler(context)).isInstanceOf(MockHttpSession.class));
+	}
+
+	@Test
+	void springSecurityTypesAreAllowedWhenSpringSecurityIsPresent() {
+		this.contextRunner.run((context) -> assertThat(context).hasBean("curveballSessionSpringSecurityTypes"));
+	}
+
+	@Test
+	void springSecurityTypesAreNotConfiguredWithoutSpringSecurity() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityJacksonModules.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("curveballSessionSpringSecurityTypes"));
+	}
+
+	@Test
+	void allowedPackagesAndCustomizersAllowTypes() {
+		this.contextRunner
+			.withPropertyValues("curveball.session.redis.http-session.allowed-packages=java.util.concurrent.")
+			.withBean(SessionAttributeTypesCustomizer.class,
+					() -> (allowedTypes, mapper) -> allowedTypes.allowIfSubType(StringBuilder.class))
+			.run((context) -> {
+				SessionAttributeTypes types = context.getBean(SessionAttributeTypes.class);
+				SessionCodec codec = context.getBean(SessionCodec.class);
+				assertThat(codec.write(Map.of("a", types.toSessionValue(new AtomicLong(1)), "b",
+						types.toSessionValue(new StringBuilder("text")))))
+					.contains("java.util.concurrent.atomic.AtomicLong")
+					.contains("java.lang.StringBuilder");
+				assertThatExceptionOfType(UnstorableAttributeException.class)
+					.isThrownBy(() -> codec.write(Map.of("c", types.toSessionValue(new BitSet()))));
+			});
+	}
+
+	@Test
+	void allowedPackageThatIsNotAPackageNameFailsStartup() {
+		assertStartupFails("curveball.session.redis.http-session.allowed-packages",
+				"curveball.session.redis.http-session.allowed-packages=com example");
+	}
+
+	@Test
 	void cookieHasCurveballAttributesByDefault() {
 		this.contextRunner.run((context) -> assertThat(writtenCookie(context))
 			.matches("CB=[A-Za-z0-9%]+; Path=/; HttpOnly; SameSite=Lax"));
@@ -420,6 +479,14 @@ class CurveballSessionRedisAutoConfigurationTests {
 	}
 
 	@SuppressWarnings("unchecked")
+	private static HttpSession httpSessionSeenByHandler(ApplicationContext context) throws Exception {
+		AtomicReference<HttpSession> seen = new AtomicReference<>();
+		filterRegistration(context).getFilter()
+			.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+					(request, response) -> seen.set(((HttpServletRequest) request).getSession()));
+		return seen.get();
+	}
+
 	private static FilterRegistrationBean<SessionFilter> filterRegistration(ApplicationContext context) {
 		return context.getBean("curveballSessionFilterRegistration", FilterRegistrationBean.class);
 	}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.LazySession;
+import org.curveball.session.SessionAttributeTypes;
 import org.curveball.session.SessionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -44,14 +45,31 @@ public class SessionFilter extends OncePerRequestFilter {
 
 	private final SessionCookieCodec cookies;
 
+	private final @Nullable SessionAttributeTypes httpSessionTypes;
+
 	/**
-	 * Create a filter.
+	 * Create a filter that leaves {@link HttpServletRequest#getSession()} to the servlet
+	 * container.
 	 * @param sessions opens each request's session
 	 * @param cookies reads and writes the session cookie
 	 */
 	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies) {
+		this(sessions, cookies, null);
+	}
+
+	/**
+	 * Create a filter.
+	 * @param sessions opens each request's session
+	 * @param cookies reads and writes the session cookie
+	 * @param httpSessionTypes the types of {@link jakarta.servlet.http.HttpSession}
+	 * attributes that are not plain JSON, to make the request's {@code HttpSession} a
+	 * view of its session; or {@code null} to leave it to the servlet container
+	 */
+	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies,
+			@Nullable SessionAttributeTypes httpSessionTypes) {
 		this.sessions = sessions;
 		this.cookies = cookies;
+		this.httpSessionTypes = httpSessionTypes;
 	}
 
 	@Override
@@ -65,7 +83,7 @@ public class SessionFilter extends OncePerRequestFilter {
 		LazySession session = sessionOf(request);
 		SessionSavingResponse savingResponse = new SessionSavingResponse(request, response, session, this.cookies);
 		try {
-			chain.doFilter(request, savingResponse);
+			chain.doFilter(withHttpSession(request, session), savingResponse);
 		}
 		finally {
 			if (!isAsyncStarted(request)) {
@@ -85,6 +103,14 @@ public class SessionFilter extends OncePerRequestFilter {
 		LazySession session = this.sessions.open(requestedId, () -> csrfTokenOf(request));
 		request.setAttribute(SESSION_ATTRIBUTE, session);
 		return session;
+	}
+
+	private HttpServletRequest withHttpSession(HttpServletRequest request, LazySession session) {
+		SessionAttributeTypes types = this.httpSessionTypes;
+		if (types == null) {
+			return request;
+		}
+		return new HttpSessionRequest(request, session, this.cookies, types, this.sessions.expiry());
 	}
 
 	private static @Nullable String csrfTokenOf(HttpServletRequest request) {

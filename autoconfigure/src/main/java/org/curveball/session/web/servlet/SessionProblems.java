@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.CsrfException;
+import org.curveball.session.UnstorableAttributeException;
 import org.curveball.session.SessionStoreException;
 import org.curveball.session.SessionTooLargeException;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.http.MediaType;
 /**
  * Answers session errors with an RFC 9457 problem ({@code application/problem+json}):
  * {@code 403} for a CSRF failure, {@code 503} when the store is unavailable, {@code 500}
- * for a session over its size limit. Bodies never hold a stack trace or a session id.
+ * for a session over its size limit or holding an object of a type that is not allowed.
+ * Bodies never hold a stack trace or a session id.
  */
 public final class SessionProblems {
 
@@ -39,6 +41,10 @@ public final class SessionProblems {
 		}
 		if (ex instanceof SessionTooLargeException) {
 			return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Session Too Large", ex.getMessage());
+		}
+		if (ex instanceof UnstorableAttributeException) {
+			return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Session Value Type Not Allowed",
+					ex.getMessage());
 		}
 		return null;
 	}
