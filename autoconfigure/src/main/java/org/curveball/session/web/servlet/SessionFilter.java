@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request its {@link org.curveball.session.Session}, as Curveball's session
  * middleware does: read from the cookie, loaded on first use, saved before the response
- * is committed. Runs before Spring Security's filter chain, so that security can keep its
- * state in the session.
+ * is committed. A session failure that escapes the rest of the chain (a filter that reads
+ * the session while Redis is down) is answered with its problem response. Runs before
+ * Spring Security's filter chain, so that security can keep its state in the session.
  */
 public class SessionFilter extends OncePerRequestFilter {
 
@@ -84,6 +85,14 @@ public class SessionFilter extends OncePerRequestFilter {
 		SessionSavingResponse savingResponse = new SessionSavingResponse(request, response, session, this.cookies);
 		try {
 			chain.doFilter(withHttpSession(request, session), savingResponse);
+		}
+		catch (ServletException | RuntimeException ex) {
+			SessionProblems.Problem problem = SessionProblems.problemFor(ex);
+			if (problem == null || response.isCommitted()) {
+				throw ex;
+			}
+			response.reset();
+			problem.writeTo(request, response);
 		}
 		finally {
 			if (!isAsyncStarted(request)) {

@@ -27,11 +27,22 @@ public final class SessionProblems {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * Return the problem that answers an exception, if it is a session error.
+	 * Return the problem that answers an exception, if it is a session error or was
+	 * caused by one.
 	 * @param ex the exception
 	 * @return the problem, or {@code null} if the exception is not a session error
 	 */
 	public static @Nullable Problem problemFor(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			Problem problem = problemForException(cause);
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Problem problemForException(Throwable ex) {
 		if (ex instanceof CsrfException) {
 			return new Problem(HttpStatus.FORBIDDEN, CsrfException.TYPE, "CSRF Error", ex.getMessage());
 		}
