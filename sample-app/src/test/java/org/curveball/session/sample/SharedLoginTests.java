@@ -131,6 +131,17 @@ class SharedLoginTests {
 		assertThat(redis.commands().get(key)).contains("\"cart\":{\"@class\":\"org.curveball.session.sample.Cart\"}");
 	}
 
+	@Test
+	void errorPages_neverOpenAServletContainerSession() {
+		SetCookie session = signIn();
+		HttpResponse<String> missing = first().get("/no-such-page").cookie(session.pair()).send();
+		HttpResponse<String> failedSignIn = second().postForm("/login", signInForm("not-a-token")).send();
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(failedSignIn.statusCode()).isEqualTo(403);
+		assertThat(SetCookie.all(missing)).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+		assertThat(SetCookie.all(failedSignIn)).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+	}
+
 	private static SetCookie signIn() {
 		SetCookie session = SetCookie.only(first().get("/login").send());
 		String token = csrfToken(first().get("/login").cookie(session.pair()).send());
