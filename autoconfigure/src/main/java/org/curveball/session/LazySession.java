@@ -3,6 +3,7 @@ package org.curveball.session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,8 +60,24 @@ public final class LazySession implements Session {
 
 	@Override
 	public @Nullable Object get(String key) {
-		Object value = values().get(key);
-		return (value instanceof TypedAttribute typed) ? typed.value() : value;
+		Map<String, @Nullable Object> current = values();
+		Object value = current.get(key);
+		if (value instanceof TypedAttribute typed) {
+			return typed.value();
+		}
+		SessionAttributeTypes types = this.manager.codec().attributeTypes();
+		if (!types.isTyped(value)) {
+			return value;
+		}
+		try {
+			Object object = types.read(value);
+			current.put(key, types.toSessionValue(object));
+			return object;
+		}
+		catch (UnreadableAttributeException ex) {
+			logger.warn("Ignoring session value '" + key + "': " + ex.getMessage());
+			return null;
+		}
 	}
 
 	@Override
@@ -94,7 +111,11 @@ public final class LazySession implements Session {
 
 	@Override
 	public Map<String, @Nullable Object> asMap() {
-		return Collections.unmodifiableMap(values());
+		Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+		for (String key : new ArrayList<>(values().keySet())) {
+			copy.put(key, get(key));
+		}
+		return Collections.unmodifiableMap(copy);
 	}
 
 	@Override

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 public interface Session {
 
 	/**
-	 * Return the value stored under a key.
+	 * Return the value stored under a key. An object kept with its type id (an
+	 * {@code HttpSession} attribute) is read back as its object when its type is allowed,
+	 * and as {@code null}, with a warning, when it is not.
 	 * @param key the key
 	 * @return the value, or {@code null} if the key is absent
 	 */
@@ -59,8 +61,8 @@ public interface Session {
 	boolean isEmpty();
 
 	/**
-	 * Return a read-only view of the session's values.
-	 * @return the values, in insertion order
+	 * Return the session's values as they are now, read-only.
+	 * @return the values, in insertion order, each as {@link #get(String)} returns it
 	 */
 	Map<String, @Nullable Object> asMap();
 

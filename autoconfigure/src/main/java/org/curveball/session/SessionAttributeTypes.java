@@ -10,7 +10,6 @@ import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -75,14 +74,11 @@ public final class SessionAttributeTypes {
 		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder();
 		JDK_TYPES.forEach(allowed::allowIfSubType);
 		JDK_TYPE_PREFIXES.forEach(allowed::allowIfSubType);
-		JsonMapper.Builder plain = mapper.rebuild()
-			.deactivateDefaultTyping()
-			.disable(SerializationFeature.INDENT_OUTPUT)
-			.disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-		JsonMapper.Builder typed = plain.build().rebuild();
+		JsonMapper plain = SessionCodec.plain(mapper).build();
+		JsonMapper.Builder typed = plain.rebuild();
 		customizers.forEach((customizer) -> customizer.customize(allowed, typed));
 		typed.activateDefaultTyping(allowed.build(), DefaultTyping.NON_FINAL, JsonTypeInfo.As.PROPERTY);
-		return new SessionAttributeTypes(plain.build(), typed.build(), allowHint);
+		return new SessionAttributeTypes(plain, typed.build(), allowHint);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.curveball.session;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -14,25 +15,58 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns a session's values into the JSON object that is stored, and back.
  * <p>
  * Stored JSON is read as plain maps, lists, strings, numbers and booleans: nothing in it
- * chooses a Java class. Objects of other types are written as their JSON form with the
- * application's mapper (so its modules apply) and read back as maps, or converted to a
- * type the caller names. Output is always compact and in insertion order, so that equal
- * values give equal JSON and an unchanged session is recognised as unchanged.
+ * chooses a Java class, except an object kept with its type id, which its
+ * {@link #attributeTypes() attribute types} read back for allowed types only. Objects of
+ * other types are written as their JSON form with the application's mapper (so its
+ * modules apply) and read back as maps, or converted to a type the caller names. Output
+ * is always compact and in insertion order, so that equal values give equal JSON and an
+ * unchanged session is recognised as unchanged.
  */
 public final class SessionCodec {
 
 	private final JsonMapper mapper;
 
+	private final SessionAttributeTypes attributeTypes;
+
 	/**
-	 * Create a codec.
+	 * Create a codec that reads back objects kept with their type id for the JDK types
+	 * that {@link SessionAttributeTypes} allows by default only.
 	 * @param mapper the application's mapper, used for objects that are not plain JSON
 	 */
 	public SessionCodec(JsonMapper mapper) {
-		this.mapper = mapper.rebuild()
+		this(mapper, SessionAttributeTypes.of(mapper, List.of(),
+				"allow it with a SessionAttributeTypesCustomizer of the SessionAttributeTypes"));
+	}
+
+	/**
+	 * Create a codec.
+	 * @param mapper the application's mapper, used for objects that are not plain JSON
+	 * @param attributeTypes the objects kept with their type id that may be read back
+	 */
+	public SessionCodec(JsonMapper mapper, SessionAttributeTypes attributeTypes) {
+		this.mapper = plain(mapper).build();
+		this.attributeTypes = attributeTypes;
+	}
+
+	/**
+	 * Return a builder of the mapper that writes session JSON: the application's, without
+	 * default typing, compact and in insertion order.
+	 * @param mapper the application's mapper
+	 * @return the builder
+	 */
+	static JsonMapper.Builder plain(JsonMapper mapper) {
+		return mapper.rebuild()
 			.deactivateDefaultTyping()
 			.disable(SerializationFeature.INDENT_OUTPUT)
-			.disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-			.build();
+			.disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+	}
+
+	/**
+	 * Return the objects kept with their type id that this codec reads back.
+	 * @return the attribute types
+	 */
+	public SessionAttributeTypes attributeTypes() {
+		return this.attributeTypes;
 	}
 
 	/**

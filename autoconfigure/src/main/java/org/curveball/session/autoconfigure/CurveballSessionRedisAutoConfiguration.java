@@ -100,8 +100,8 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionCodec curveballSessionCodec(ObjectProvider<JsonMapper> jsonMapper) {
-		return new SessionCodec(jsonMapper.getIfAvailable(JsonMapper::new));
+	SessionCodec curveballSessionCodec(ObjectProvider<JsonMapper> jsonMapper, SessionAttributeTypes attributeTypes) {
+		return new SessionCodec(jsonMapper.getIfAvailable(JsonMapper::new), attributeTypes);
 	}
 
 	@Bean

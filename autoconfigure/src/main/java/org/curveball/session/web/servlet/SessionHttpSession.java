@@ -7,13 +7,10 @@ import java.util.Enumeration;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.LazySession;
 import org.curveball.session.SessionAttributeTypes;
-import org.curveball.session.UnreadableAttributeException;
 
 /**
  * An {@link HttpSession} that is a second view of the request's Curveball session: the
@@ -26,8 +23,6 @@ import org.curveball.session.UnreadableAttributeException;
  * every session, and binding listeners are not notified.
  */
 final class SessionHttpSession implements HttpSession {
-
-	private static final Log logger = LogFactory.getLog(SessionHttpSession.class);
 
 	private final LazySession session;
 
@@ -104,19 +99,7 @@ final class SessionHttpSession implements HttpSession {
 	@Override
 	public @Nullable Object getAttribute(String name) {
 		checkValid();
-		Object value = this.session.get(name);
-		if (!this.types.isTyped(value)) {
-			return value;
-		}
-		try {
-			Object object = this.types.read(value);
-			this.session.put(name, this.types.toSessionValue(object));
-			return object;
-		}
-		catch (UnreadableAttributeException ex) {
-			logger.warn("Ignoring session attribute '" + name + "': " + ex.getMessage());
-			return null;
-		}
+		return this.session.get(name);
 	}
 
 	@Override

@@ -99,6 +99,12 @@ class HttpSessionViewTests {
 	}
 
 	@Test
+	void sessionGet_objectSetAsHttpSessionAttribute_isTheObject() throws Exception {
+		String id = sessionId(send("POST", "/cart", null));
+		assertThat(send("GET", "/cart-from-session", id).body()).isEqualTo("c1 with 1 item(s)");
+	}
+
+	@Test
 	void getAttribute_storedObjectNotChanged_writesNothing() throws Exception {
 		String id = sessionId(send("POST", "/cart", null));
 		long before = commands();
@@ -244,6 +250,12 @@ class HttpSessionViewTests {
 				.map((item) -> ((AllowedItem) item).name() + " x" + ((AllowedItem) item).quantity())
 				.toList();
 			return cart.id() + ": " + String.join(", ", items);
+		}
+
+		@GetMapping("/cart-from-session")
+		String cartFromSession(Session session) {
+			AllowedCart cart = session.get("cart", AllowedCart.class);
+			return cart.id() + " with " + cart.items().size() + " item(s)";
 		}
 
 		@PostMapping("/counter")
