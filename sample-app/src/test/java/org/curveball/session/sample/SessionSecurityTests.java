@@ -80,7 +80,7 @@ class SessionSecurityTests extends AbstractSampleHttpTests {
 	}
 
 	@Test
-	void storedTypeIds_areReadBackAsPlainDataAndNothingIsInstantiated(@TempDir Path directory) {
+	void storedTypeIds_offTheAllowListReadAsAbsentStayStoredAndInstantiateNothing(@TempDir Path directory) {
 		String marker = directory.resolve("pwned").toString();
 		String command = "{\"command\":[\"touch\",\"" + marker + "\"]}";
 		String payload = "{\"x\":{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"touch\",\"" + marker + "\"]},"
@@ -91,7 +91,7 @@ class SessionSecurityTests extends AbstractSampleHttpTests {
 		String cookie = "CB=" + SetCookie.encodeURIComponent(id);
 		HttpResponse<String> read = http().get("/api/session").cookie(cookie).send();
 		assertThat(read.statusCode()).as(read::body).isEqualTo(200);
-		assertThat(Json.read(read.body())).isEqualTo(Json.read(payload));
+		assertThat(Json.read(read.body())).isEqualTo(Json.read(payload.replaceFirst("\\{\"@class\"[^}]*}", "null")));
 		HttpResponse<String> update = http().put("/api/session/user", "\"ada\"").cookie(cookie).send();
 		assertThat(update.statusCode()).as(update::body).isEqualTo(200);
 		assertThat(Json.read(redis.commands().get("session-" + id)).path("x")).isEqualTo(Json.read(payload).path("x"));
