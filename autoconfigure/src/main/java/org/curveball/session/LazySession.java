@@ -70,9 +70,9 @@ public final class LazySession implements Session {
 			return value;
 		}
 		try {
-			Object object = types.read(value);
-			current.put(key, types.toSessionValue(object));
-			return object;
+			TypedAttribute attribute = types.readAttribute(value);
+			current.put(key, attribute);
+			return attribute.value();
 		}
 		catch (UnreadableAttributeException ex) {
 			logger.warn("Ignoring session value '" + key + "': " + ex.getMessage());

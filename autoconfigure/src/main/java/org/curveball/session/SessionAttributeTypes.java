@@ -110,7 +110,7 @@ public final class SessionAttributeTypes {
 	 * @return what to put into the session
 	 */
 	public @Nullable Object toSessionValue(@Nullable Object value) {
-		return (value == null || isPlainJson(value)) ? value : new TypedAttribute(value, this);
+		return (value == null || isPlainJson(value)) ? value : new TypedAttribute(value, this, null);
 	}
 
 	/**
@@ -130,8 +130,13 @@ public final class SessionAttributeTypes {
 	 * is not allowed, or its JSON does not fit its type
 	 */
 	public Object read(Object stored) {
+		return readAttribute(stored).value();
+	}
+
+	TypedAttribute readAttribute(Object stored) {
+		JsonNode tree = this.plain.valueToTree(stored);
 		try {
-			return readTree(this.plain.valueToTree(stored));
+			return new TypedAttribute(readTree(tree), this, this.plain.writeValueAsString(tree));
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableAttributeException(describe(ex), ex);

@@ -20,9 +20,10 @@ public final class TypedAttribute implements JacksonSerializable {
 
 	private @Nullable String verifiedJson;
 
-	TypedAttribute(Object value, SessionAttributeTypes types) {
+	TypedAttribute(Object value, SessionAttributeTypes types, @Nullable String verifiedJson) {
 		this.value = value;
 		this.types = types;
+		this.verifiedJson = verifiedJson;
 	}
 
 	/**
