@@ -62,6 +62,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -88,6 +89,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass({ RedisConnectionFactory.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "curveball.session.redis.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CurveballSessionRedisProperties.class)
+@Import(FlashMapManagerConfiguration.class)
 public final class CurveballSessionRedisAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CurveballSessionRedisAutoConfiguration.class);

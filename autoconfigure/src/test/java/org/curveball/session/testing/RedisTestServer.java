@@ -62,6 +62,15 @@ public final class RedisTestServer implements AutoCloseable {
 		return startNew(true);
 	}
 
+	/**
+	 * Return whether a Docker engine answers, so that a test can run containers of its
+	 * own; asked quietly, without Testcontainers' report of every place it looked.
+	 * @return whether containers can run
+	 */
+	public static boolean isDockerAvailable() {
+		return ContainerRedisRunner.isDockerAvailable();
+	}
+
 	private static RedisTestServer startNew(boolean persistent) {
 		RedisTestServer server = prepare(RedisProvider.select(), persistent);
 		try {

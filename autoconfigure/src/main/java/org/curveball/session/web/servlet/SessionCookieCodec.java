@@ -45,7 +45,7 @@ public final class SessionCookieCodec {
 	 * @return the id, or {@code null} if there is no cookie or it cannot be an id
 	 */
 	public @Nullable String readId(HttpServletRequest request) {
-		String value = firstValue(request.getHeaders(HttpHeaders.COOKIE));
+		String value = firstValue(request, this.settings.name());
 		if (value == null || value.length() > MAX_ENCODED_LENGTH) {
 			return null;
 		}
@@ -59,7 +59,7 @@ public final class SessionCookieCodec {
 	 * @return {@code true} if the cookie is present
 	 */
 	public boolean isPresent(HttpServletRequest request) {
-		return firstValue(request.getHeaders(HttpHeaders.COOKIE)) != null;
+		return firstValue(request, this.settings.name()) != null;
 	}
 
 	/**
@@ -90,15 +90,17 @@ public final class SessionCookieCodec {
 		return this.settings.maxAge() != null;
 	}
 
+	/**
+	 * Return the attributes of the cookie this codec writes.
+	 * @return the settings
+	 */
+	public SessionCookieSettings settings() {
+		return this.settings;
+	}
+
 	private void send(HttpServletRequest request, HttpServletResponse response, String value,
 			@Nullable Duration maxAge) {
-		Boolean secure = this.settings.secure();
-		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(this.settings.name(), value)
-			.path(this.settings.path())
-			.domain(this.settings.domain())
-			.secure((secure != null) ? secure : request.isSecure())
-			.httpOnly(this.settings.httpOnly())
-			.sameSite(this.settings.sameSite());
+		ResponseCookie.ResponseCookieBuilder cookie = cookie(this.settings, this.settings.name(), value, request);
 		if (maxAge != null) {
 			cookie.maxAge(maxAge);
 		}
@@ -106,14 +108,34 @@ public final class SessionCookieCodec {
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
 	}
 
-	private @Nullable String firstValue(@Nullable Enumeration<String> headers) {
+	/**
+	 * Start a cookie with the session cookie's {@code Path}, {@code Domain},
+	 * {@code Secure}, {@code HttpOnly} and {@code SameSite}.
+	 */
+	static ResponseCookie.ResponseCookieBuilder cookie(SessionCookieSettings settings, String name, String value,
+			HttpServletRequest request) {
+		Boolean secure = settings.secure();
+		return ResponseCookie.from(name, value)
+			.path(settings.path())
+			.domain(settings.domain())
+			.secure((secure != null) ? secure : request.isSecure())
+			.httpOnly(settings.httpOnly())
+			.sameSite(settings.sameSite());
+	}
+
+	/**
+	 * Return the value of the first cookie of a name, read from the {@code Cookie}
+	 * headers as sent, without the container's decoding.
+	 */
+	static @Nullable String firstValue(HttpServletRequest request, String name) {
+		Enumeration<String> headers = request.getHeaders(HttpHeaders.COOKIE);
 		if (headers == null) {
 			return null;
 		}
 		while (headers.hasMoreElements()) {
 			for (String pair : headers.nextElement().split(";")) {
 				int equals = pair.indexOf('=');
-				if (equals > 0 && pair.substring(0, equals).trim().equals(this.settings.name())) {
+				if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
 					return pair.substring(equals + 1).trim();
 				}
 			}
