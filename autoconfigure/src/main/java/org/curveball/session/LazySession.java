@@ -146,11 +146,15 @@ public final class LazySession implements Session {
 	}
 
 	/**
-	 * Return the session's id: the stored session's, or the id a session that is not
-	 * stored yet will be saved under. Reads the session if it was not read yet.
+	 * Return the session's id without reading it when it was not read yet: the id the
+	 * request's cookie names (which may turn out not to be stored), else the stored
+	 * session's, else the id a session that is not stored yet will be saved under.
 	 * @return the id
 	 */
 	public String id() {
+		if (this.values == null && this.requestedId != null) {
+			return this.requestedId;
+		}
 		values();
 		if (this.id != null) {
 			return this.id;
@@ -168,6 +172,15 @@ public final class LazySession implements Session {
 	 */
 	public boolean exists() {
 		return !values().isEmpty() || this.id != null || this.newId != null;
+	}
+
+	/**
+	 * Return whether the session may exist, without reading it: {@code true} when it was
+	 * not read yet and the request's cookie names a session, else whether it exists.
+	 * @return {@code false} only when the session is known not to exist
+	 */
+	public boolean mayExist() {
+		return (this.values == null && this.requestedId != null) || exists();
 	}
 
 	/**
@@ -346,12 +359,12 @@ public final class LazySession implements Session {
 
 	private Map<String, @Nullable Object> load() {
 		String requested = this.requestedId;
-		this.requestedId = null;
 		if (requested == null) {
 			return new LinkedHashMap<>();
 		}
 		try {
 			String json = this.manager.store().get(requested, this.manager.settings().expiry());
+			this.requestedId = null;
 			if (json == null) {
 				return new LinkedHashMap<>();
 			}
@@ -368,6 +381,7 @@ public final class LazySession implements Session {
 			return stored;
 		}
 		catch (MalformedSessionException ex) {
+			this.requestedId = null;
 			logger.warn("Ignoring stored session " + SessionIds.fingerprint(requested) + ": " + ex.getMessage());
 			return new LinkedHashMap<>();
 		}

@@ -1,6 +1,7 @@
 package org.curveball.session;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link LazySession} over a
@@ -60,6 +62,25 @@ class LazySessionTests {
 		redis.server().resetStats();
 		request.run();
 		return sessions.commandCalls();
+	}
+
+	@Nested
+	class StoreFailures {
+
+		@Test
+		void read_failedWhileRedisWasStuck_isTriedAgainAndNeverStartsANewSession() {
+			String id = sessions.stored(Map.of("userId", 5));
+			LazySession session = sessions.request(id);
+			redis.server().commands().clientPause(1500);
+			assertThatExceptionOfType(SessionStoreException.class).isThrownBy(() -> session.get("userId"));
+			await().atMost(Duration.ofSeconds(10))
+				.ignoreExceptionsInstanceOf(SessionStoreException.class)
+				.untilAsserted(() -> assertThat(session.get("userId")).isEqualTo(5));
+			session.put("name", "Ada");
+			assertThat(session.commit()).isEqualTo(new SessionCommit(Outcome.KEPT, id));
+			assertThat(sessions.storedValues(id)).containsEntry("userId", 5).containsEntry("name", "Ada");
+		}
+
 	}
 
 	@Nested

@@ -13,8 +13,14 @@ import org.curveball.session.SessionAttributeTypes;
 
 /**
  * A request whose {@link HttpSession} is a view of its Curveball session.
- * {@code getSession(false)} reads the session only when the request carries a session
- * cookie; {@link #changeSessionId()} moves the session to a new id.
+ * {@link #changeSessionId()} moves the session to a new id.
+ * <p>
+ * {@code getSession(false)} reads nothing: without a session cookie it returns
+ * {@code null}, with one it returns a view that reads the session on first use, and whose
+ * {@link HttpSession#getId()} is the cookie's id until then. Spring MVC asks for the
+ * session id at the end of every request (for its {@code ServletRequestHandledEvent}),
+ * which would otherwise cost every request with a cookie a Redis command. A view of a
+ * session that turns out not to be stored holds no attributes, as a new session.
  */
 final class HttpSessionRequest extends HttpServletRequestWrapper {
 
@@ -43,10 +49,10 @@ final class HttpSessionRequest extends HttpServletRequestWrapper {
 		if (current != null && !current.isInvalidated()) {
 			return current;
 		}
-		if (!this.session.exists()) {
-			if (!create) {
-				return null;
-			}
+		if (!create && !this.session.mayExist()) {
+			return null;
+		}
+		if (create && !this.session.exists()) {
 			this.session.id();
 		}
 		current = new SessionHttpSession(this.session, this.types, getServletContext(), this.expiry);

@@ -91,6 +91,23 @@ class HttpSessionViewTests {
 	}
 
 	@Test
+	void getSessionFalse_withCookieAndOnlyItsIdAsked_costsNoCommand() throws Exception {
+		String id = sessionId(send("GET", "/visit", null));
+		long before = commands();
+		assertThat(send("GET", "/id-only", id).body()).isEqualTo(id);
+		assertThat(commands()).isEqualTo(before);
+	}
+
+	@Test
+	void getSessionFalse_withCookieOfSessionThatIsNotStored_holdsNothingAndStoresNothing() throws Exception {
+		String unknown = SessionCookies.newId();
+		HttpResponse<String> response = send("GET", "/peek", unknown);
+		assertThat(response.body()).isEqualTo("visits=null");
+		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(redis.server().commands().keys("*")).isEmpty();
+	}
+
+	@Test
 	void setAttribute_allowedObject_isStoredWithItsTypeAndReadBack() throws Exception {
 		String id = sessionId(send("POST", "/cart", null));
 		assertThat(redis.server().commands().get("session-" + id))
@@ -228,6 +245,12 @@ class HttpSessionViewTests {
 		String peek(HttpServletRequest request) {
 			HttpSession session = request.getSession(false);
 			return (session != null) ? "visits=" + session.getAttribute("visits") : "no session";
+		}
+
+		@GetMapping("/id-only")
+		String idOnly(HttpServletRequest request) {
+			HttpSession session = request.getSession(false);
+			return (session != null) ? session.getId() : "no session";
 		}
 
 		@PostMapping("/cart")
