@@ -277,20 +277,28 @@ public final class LazySession implements Session {
 
 	private SessionCommit replace(@Nullable String json) {
 		String sessionId = Objects.requireNonNull(this.id);
-		return this.manager.saveLocks().withLock(sessionId, () -> replace(sessionId, json));
+		return this.manager.saveLocks().withLock(sessionId, (trail) -> replace(sessionId, json, trail));
 	}
 
-	private SessionCommit replace(String sessionId, @Nullable String json) {
+	private SessionCommit replace(String sessionId, @Nullable String json, SaveTrail trail) {
 		String expected = Objects.requireNonNull(this.storedJson);
 		String target = json;
 		SessionChanges changes = null;
+		String newer = trail.newerThan(sessionId, expected);
+		if (newer != null) {
+			changes = changesSinceRead(target);
+			target = mergeOnto(changes, newer);
+			expected = newer;
+		}
 		for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
 			ReplaceResult result = this.manager.store()
 				.replace(sessionId, expected, target, this.manager.settings().expiry());
 			if (result instanceof ReplaceResult.Replaced) {
+				trail.saved(sessionId, expected, target);
 				return replaced(target);
 			}
 			if (!(result instanceof ReplaceResult.Conflict conflict)) {
+				trail.forget(sessionId);
 				logger.debug("Session " + SessionIds.fingerprint(sessionId)
 						+ " was deleted by another request; not saving this request's changes");
 				this.values = new LinkedHashMap<>();
@@ -302,16 +310,27 @@ public final class LazySession implements Session {
 			if (changes == null) {
 				changes = changesSinceRead(target);
 			}
-			ObjectNode merged = changes.applyTo(readOrEmpty(conflict.current()));
 			expected = conflict.current();
-			target = merged.isEmpty() ? null : this.manager.codec().write(merged);
-			if (target != null) {
-				checkSize(target);
-			}
-			this.values = this.manager.lifetime().strip(this.manager.codec().toValues(merged));
+			target = mergeOnto(changes, expected);
 		}
 		throw new SessionStoreException("Session " + SessionIds.fingerprint(sessionId) + " changed under "
 				+ MAX_SAVE_ATTEMPTS + " concurrent saves in a row; this request's changes were not saved", null);
+	}
+
+	/**
+	 * Apply this request's changes to JSON that another save wrote, and make the result
+	 * this request's values.
+	 * @return the merged JSON, or {@code null} if nothing is left (the session is to be
+	 * deleted)
+	 */
+	private @Nullable String mergeOnto(SessionChanges changes, String current) {
+		ObjectNode merged = changes.applyTo(readOrEmpty(current));
+		String target = merged.isEmpty() ? null : this.manager.codec().write(merged);
+		if (target != null) {
+			checkSize(target);
+		}
+		this.values = this.manager.lifetime().strip(this.manager.codec().toValues(merged));
+		return target;
 	}
 
 	private SessionCommit replaced(@Nullable String json) {

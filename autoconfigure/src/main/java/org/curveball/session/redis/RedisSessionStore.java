@@ -3,12 +3,10 @@ package org.curveball.session.redis;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,14 +15,11 @@ import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.RedisConnectionCommands;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.types.Expiration;
 
 /**
  * Keeps sessions in Redis exactly as Curveball's Redis store does: one string key
@@ -34,22 +29,22 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * A read is one {@code GETEX … PX} that also restarts the expiry. A save of a session
  * that was read is one script call that writes only if the stored JSON is still the one
  * that was read, and never recreates a deleted session. Every operation touches one key,
- * so the store works on Redis Cluster.
+ * so the store works on Redis Cluster. Commands go straight to a connection of the
+ * factory, as bytes: this is on every request's path, and the template layers cost more
+ * CPU than the command.
  */
 public final class RedisSessionStore implements SessionStore {
 
-	// Loaded through this class, not the thread's context class loader: the constant is
-	// made while Tomcat starts the first application, with that application's class
-	// loader as the context one, which refuses to load anything once the application
-	// is closed; the constant outlives it (another application in the JVM, a restart).
-	private static final RedisScript<List<Object>> REPLACE_SCRIPT = RedisScript
-		.of(new ClassPathResource("replace.lua", RedisSessionStore.class), (Class<List<Object>>) (Class<?>) List.class);
+	// Loaded once, through this class: see ReplaceScript.load().
+	private static final ReplaceScript REPLACE_SCRIPT = ReplaceScript.load();
 
-	private static final String REPLACED = "replaced";
+	private static final byte[] REPLACED = "replaced".getBytes(StandardCharsets.US_ASCII);
 
-	private static final String MISSING = "missing";
+	private static final byte[] MISSING = "missing".getBytes(StandardCharsets.US_ASCII);
 
-	private final StringRedisTemplate redis;
+	private static final byte[] DELETE = new byte[0];
+
+	private final RedisConnectionFactory connectionFactory;
 
 	private final String prefix;
 
@@ -62,10 +57,7 @@ public final class RedisSessionStore implements SessionStore {
 	 * @param ids how new session ids are made
 	 */
 	public RedisSessionStore(RedisConnectionFactory connectionFactory, String prefix, SessionIdGenerator ids) {
-		this.redis = new StringRedisTemplate();
-		this.redis.setConnectionFactory(connectionFactory);
-		this.redis.setValueSerializer(new StrictUtf8Serializer());
-		this.redis.afterPropertiesSet();
+		this.connectionFactory = connectionFactory;
 		this.prefix = prefix;
 		this.ids = ids;
 	}
@@ -81,34 +73,37 @@ public final class RedisSessionStore implements SessionStore {
 
 	@Override
 	public @Nullable String get(String id, Duration expiry) {
-		return execute("read", () -> this.redis.opsForValue().getAndExpire(key(id), expiry));
+		byte[] json = execute("read", (redis) -> redis.stringCommands().getEx(rawKey(id), idle(expiry)));
+		return (json != null) ? utf8(json) : null;
 	}
 
 	@Override
 	public void set(String id, String json, Duration expiry) {
-		execute("write", () -> {
-			this.redis.opsForValue().set(key(id), json, expiry);
-			return null;
-		});
+		execute("write", (redis) -> redis.stringCommands()
+			.set(rawKey(id), json.getBytes(StandardCharsets.UTF_8), idle(expiry), SetOption.upsert()));
 	}
 
 	@Override
 	public ReplaceResult replace(String id, String expected, @Nullable String json, Duration expiry) {
-		List<Object> reply = execute("save", () -> this.redis.execute(REPLACE_SCRIPT, List.of(key(id)), sha1(expected),
-				(json != null) ? json : "", Long.toString(expiry.toMillis())));
-		Object status = reply.get(0);
-		if (REPLACED.equals(status)) {
+		byte[] expectedSha1 = ReplaceScript.sha1Hex(expected.getBytes(StandardCharsets.UTF_8))
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] value = (json != null) ? json.getBytes(StandardCharsets.UTF_8) : DELETE;
+		byte[] millis = Long.toString(expiry.toMillis()).getBytes(StandardCharsets.US_ASCII);
+		List<byte[]> reply = execute("save",
+				(redis) -> REPLACE_SCRIPT.run(redis.scriptingCommands(), rawKey(id), expectedSha1, value, millis));
+		byte[] status = reply.get(0);
+		if (Arrays.equals(REPLACED, status)) {
 			return new ReplaceResult.Replaced();
 		}
-		if (MISSING.equals(status)) {
+		if (Arrays.equals(MISSING, status)) {
 			return new ReplaceResult.Missing();
 		}
-		return new ReplaceResult.Conflict((String) reply.get(1));
+		return new ReplaceResult.Conflict(utf8(reply.get(1)));
 	}
 
 	@Override
 	public void delete(String id) {
-		execute("delete", () -> this.redis.delete(key(id)));
+		execute("delete", (redis) -> redis.keyCommands().del(rawKey(id)));
 	}
 
 	/**
@@ -116,7 +111,7 @@ public final class RedisSessionStore implements SessionStore {
 	 * @throws SessionStoreException if it does not
 	 */
 	public void ping() {
-		execute("ping", () -> this.redis.execute((RedisCallback<String>) RedisConnectionCommands::ping));
+		execute("ping", RedisConnection::ping);
 	}
 
 	@Override
@@ -124,67 +119,42 @@ public final class RedisSessionStore implements SessionStore {
 		return this.ids.generate();
 	}
 
-	private <T> T execute(String operation, Supplier<T> command) {
-		try {
-			return command.get();
+	private byte[] rawKey(String id) {
+		return key(id).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static Expiration idle(Duration expiry) {
+		return Expiration.milliseconds(expiry.toMillis());
+	}
+
+	private <T> T execute(String operation, Function<RedisConnection, T> command) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			return command.apply(connection);
 		}
 		catch (DataAccessException ex) {
-			if (isWrongType(ex)) {
+			if (RedisErrors.isReply(ex, "WRONGTYPE")) {
 				throw new MalformedSessionException("Stored session is a Redis key of another type", ex);
 			}
 			throw new SessionStoreException("Redis session " + operation + " failed", ex);
 		}
 	}
 
-	private static boolean isWrongType(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String message = cause.getMessage();
-			if (message != null && message.startsWith("WRONGTYPE")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String sha1(String value) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-1").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-1 is required of every Java platform", ex);
-		}
-	}
-
 	/**
-	 * Reads values as strict UTF-8. A value in another encoding is not a session (JSON is
-	 * UTF-8); decoded with replacement characters, its text would no longer match its
-	 * bytes, so that the save script's comparison could never succeed.
+	 * Read a stored value as strict UTF-8. A value in another encoding is not a session
+	 * (JSON is UTF-8); decoded with replacement characters, its text would no longer
+	 * match its bytes, so that the save script's comparison could never succeed.
 	 */
-	private static final class StrictUtf8Serializer implements RedisSerializer<String> {
-
-		@Override
-		public byte @Nullable [] serialize(@Nullable String value) {
-			return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
+	private static String utf8(byte[] bytes) {
+		String value = new String(bytes, StandardCharsets.UTF_8);
+		if (value.indexOf('\uFFFD') < 0) {
+			return value;
 		}
-
-		@Override
-		public @Nullable String deserialize(byte @Nullable [] bytes) {
-			if (bytes == null) {
-				return null;
-			}
-			String value = new String(bytes, StandardCharsets.UTF_8);
-			if (value.indexOf('\uFFFD') < 0) {
-				return value;
-			}
-			try {
-				return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-			}
-			catch (CharacterCodingException ex) {
-				throw new MalformedSessionException("Stored session is not UTF-8 text", ex);
-			}
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
-
+		catch (CharacterCodingException ex) {
+			throw new MalformedSessionException("Stored session is not UTF-8 text", ex);
+		}
 	}
 
 }

@@ -49,7 +49,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -473,9 +472,10 @@ class CurveballSessionRedisAutoConfigurationTests {
 	 */
 	private static RedisConnectionFactory sessionConnectionFactory(ApplicationContext context) {
 		RedisSessionStore store = context.getBean(RedisSessionStore.class);
-		StringRedisTemplate redis = (StringRedisTemplate) ReflectionTestUtils.getField(store, "redis");
-		assertThat(redis).isNotNull();
-		return redis.getConnectionFactory();
+		RedisConnectionFactory connectionFactory = (RedisConnectionFactory) ReflectionTestUtils.getField(store,
+				"connectionFactory");
+		assertThat(connectionFactory).isNotNull();
+		return connectionFactory;
 	}
 
 	@SuppressWarnings("unchecked")

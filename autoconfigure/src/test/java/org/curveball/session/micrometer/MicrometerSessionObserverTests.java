@@ -80,7 +80,11 @@ class MicrometerSessionObserverTests {
 	@Test
 	void concurrentSave_countsTheConflictAndTheRetriedSave() {
 		String id = created("a", 1);
-		LazySession first = this.sessions.open(id, () -> null);
+		// another instance: this one's saves take turns and start from its own last write
+		SessionManager otherInstance = new SessionManager(this.connection.store(),
+				new SessionCodec(JsonMapper.builder().build()), new SessionSettings(Duration.ofHours(1), 128 * 1024),
+				Clock.systemUTC());
+		LazySession first = otherInstance.open(id, () -> null);
 		LazySession second = this.sessions.open(id, () -> null);
 		first.put("b", 2);
 		second.put("c", 3);

@@ -139,6 +139,17 @@ class RedisSessionStoreTests extends SessionStoreContractTests {
 	}
 
 	@Test
+	void replace_scriptUnknownToServer_sendsItWholeAndReplaces() {
+		String id = storedSession(JSON);
+		raw().scriptFlush();
+		assertThat(this.store.replace(id, JSON, "{\"userId\":6}", LONG_EXPIRY)).isEqualTo(new ReplaceResult.Replaced());
+		assertThat(raw().get(RedisStoreConnection.key(id))).isEqualTo("{\"userId\":6}");
+		assertThat(this.store.replace(id, "{\"userId\":6}", "{\"userId\":7}", LONG_EXPIRY))
+			.isEqualTo(new ReplaceResult.Replaced());
+		assertThat(raw().get(RedisStoreConnection.key(id))).isEqualTo("{\"userId\":7}");
+	}
+
+	@Test
 	void replace_currentValueNotUtf8_throwsMalformedSessionException() {
 		String id = this.store.newSessionId();
 		connection.setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
