@@ -41,7 +41,10 @@ final class GroupSaves {
 	 */
 	static final int MAX_BATCH = 64;
 
-	private static final int STRIPES = 64;
+	/**
+	 * How many stripes the saves of all sessions are spread over.
+	 */
+	static final int STRIPES = 64;
 
 	private static final int MAX_SAVE_ATTEMPTS = 100;
 

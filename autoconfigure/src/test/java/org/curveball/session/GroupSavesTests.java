@@ -205,6 +205,33 @@ class GroupSavesTests {
 		assertThat(sessions.storedValues(id)).hasSize(GroupSaves.MAX_BATCH + 6 + 2);
 	}
 
+	@Test
+	void save_queuedSavesOfTwoSessionsSharingAStripe_eachSessionBatchedApart() throws Exception {
+		String id = sessions.stored(Map.of("userId", 5));
+		String neighbour = sessions.stored(Map.of("userId", 6));
+		while (Math.floorMod(neighbour.hashCode(), GroupSaves.STRIPES) != Math.floorMod(id.hashCode(),
+				GroupSaves.STRIPES)) {
+			neighbour = sessions.stored(Map.of("userId", 6));
+		}
+		Batched held = hold(id);
+		Batched neighbourA = queue(neighbour, (s) -> s.put("a", 1));
+		Batched own = queue(id, (s) -> s.put("b", 2));
+		Batched neighbourC = queue(neighbour, (s) -> s.put("c", 3));
+		release(held);
+		assertThat(neighbourA.commit()).isEqualTo(new SessionCommit(Outcome.KEPT, neighbour));
+		assertThat(own.commit()).isEqualTo(new SessionCommit(Outcome.KEPT, id));
+		assertThat(neighbourC.commit()).isEqualTo(new SessionCommit(Outcome.KEPT, neighbour));
+		assertThat(this.store.replaces)
+			.as("the held save, the neighbour's batch, then this session's, which conflicts once: the neighbour's "
+					+ "batch took the stripe's one trail")
+			.hasValue(4);
+		assertThat(this.conflicts).hasValue(1);
+		assertThat(sessions.storedValues(neighbour)).containsOnly(Map.entry("userId", 6), Map.entry("a", 1),
+				Map.entry("c", 3));
+		assertThat(sessions.storedValues(id)).containsOnly(Map.entry("userId", 5), Map.entry("first", true),
+				Map.entry("b", 2));
+	}
+
 	private SessionManager manager(SessionSettings settings) {
 		this.store.delegate = connection.store();
 		return new SessionManager(this.store, new SessionCodec(mapper), settings, Clock.systemUTC(),
@@ -233,21 +260,42 @@ class GroupSavesTests {
 	 * change behind it in order, then let the first go.
 	 */
 	private List<Batched> saveInOneBatch(String id, List<Consumer<LazySession>> changes) throws Exception {
+		Batched held = hold(id);
+		List<Batched> batch = new ArrayList<>();
+		for (Consumer<LazySession> change : changes) {
+			batch.add(queue(id, change));
+		}
+		release(held);
+		return batch;
+	}
+
+	/**
+	 * Start a save of the session ({@code first=true}) that the store holds until
+	 * {@link #release released}.
+	 */
+	private Batched hold(String id) throws InterruptedException {
 		LazySession first = this.manager.open(id, () -> null);
 		first.put("first", true);
 		Batched held = start(first);
 		assertThat(this.store.held.await(30, TimeUnit.SECONDS)).isTrue();
-		List<Batched> batch = new ArrayList<>();
-		for (Consumer<LazySession> change : changes) {
-			LazySession session = this.manager.open(id, () -> null);
-			session.isEmpty();
-			change.accept(session);
-			batch.add(start(session));
-			awaitQueued(this.threads.get(this.threads.size() - 1));
-		}
+		return held;
+	}
+
+	/**
+	 * Read a session, change it and start its save, which queues behind the held one.
+	 */
+	private Batched queue(String id, Consumer<LazySession> change) throws InterruptedException {
+		LazySession session = this.manager.open(id, () -> null);
+		session.isEmpty();
+		change.accept(session);
+		Batched save = start(session);
+		awaitQueued(this.threads.get(this.threads.size() - 1));
+		return save;
+	}
+
+	private void release(Batched held) throws Exception {
 		this.store.release.countDown();
 		assertThat(held.commit().outcome()).isEqualTo(Outcome.KEPT);
-		return batch;
 	}
 
 	private Batched start(LazySession session) {
