@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * A save writes only when the session's JSON differs from what was read, so changes made
  * inside a mutable value are saved too. It is a compare-and-set: when another request
  * changed the session in between, this request's set and removed keys are applied again
- * on top of the other's, and when another request deleted it, it stays deleted.
+ * on top of the other's, and when another request deleted it, it stays deleted. Saves of
+ * one session that meet on this instance are written together ({@link GroupSaves}).
  */
 public final class LazySession implements Session {
 
