@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The session of one request: loaded from the store on first use, saved by
@@ -22,13 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * A save writes only when the session's JSON differs from what was read, so changes made
  * inside a mutable value are saved too. It is a compare-and-set: when another request
  * changed the session in between, this request's set and removed keys are applied again
- * on top of the other's, and when another request deleted it, it stays deleted.
+ * on top of the other's, and when another request deleted it, it stays deleted. Saves of
+ * one session that meet on this instance are written together ({@link GroupSaves}).
  */
 public final class LazySession implements Session {
 
 	static final String CSRF_TOKEN_KEY = "csrf-token";
-
-	private static final int MAX_SAVE_ATTEMPTS = 100;
 
 	private static final Log logger = LogFactory.getLog(LazySession.class);
 
@@ -277,65 +275,19 @@ public final class LazySession implements Session {
 
 	private SessionCommit replace(@Nullable String json) {
 		String sessionId = Objects.requireNonNull(this.id);
-		return this.manager.saveLocks().withLock(sessionId, (trail) -> replace(sessionId, json, trail));
-	}
-
-	private SessionCommit replace(String sessionId, @Nullable String json, SaveTrail trail) {
-		String expected = Objects.requireNonNull(this.storedJson);
-		String target = json;
-		SessionChanges changes = null;
-		String newer = trail.newerThan(sessionId, expected);
-		if (newer != null) {
-			changes = changesSinceRead(target);
-			target = mergeOnto(changes, newer);
-			expected = newer;
+		GroupSaves.SaveOutcome outcome = this.manager.groupSaves()
+			.save(sessionId, Objects.requireNonNull(this.storedJson), json);
+		if (!(outcome instanceof GroupSaves.Saved saved)) {
+			this.values = new LinkedHashMap<>();
+			this.id = null;
+			this.storedJson = null;
+			return SessionCommit.ENDED;
 		}
-		for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
-			ReplaceResult result = this.manager.store()
-				.replace(sessionId, expected, target, this.manager.settings().expiry());
-			if (result instanceof ReplaceResult.Replaced) {
-				trail.saved(sessionId, expected, target);
-				return replaced(target);
-			}
-			if (!(result instanceof ReplaceResult.Conflict conflict)) {
-				trail.forget(sessionId);
-				logger.debug("Session " + SessionIds.fingerprint(sessionId)
-						+ " was deleted by another request; not saving this request's changes");
-				this.values = new LinkedHashMap<>();
-				this.id = null;
-				this.storedJson = null;
-				return SessionCommit.ENDED;
-			}
-			this.manager.observer().saveConflict();
-			if (changes == null) {
-				changes = changesSinceRead(target);
-			}
-			expected = conflict.current();
-			target = mergeOnto(changes, expected);
+		if (saved.merged() != null) {
+			this.values = this.manager.lifetime().strip(this.manager.codec().toValues(saved.merged()));
 		}
-		throw new SessionStoreException("Session " + SessionIds.fingerprint(sessionId) + " changed under "
-				+ MAX_SAVE_ATTEMPTS + " concurrent saves in a row; this request's changes were not saved", null);
-	}
-
-	/**
-	 * Apply this request's changes to JSON that another save wrote, and make the result
-	 * this request's values.
-	 * @return the merged JSON, or {@code null} if nothing is left (the session is to be
-	 * deleted)
-	 */
-	private @Nullable String mergeOnto(SessionChanges changes, String current) {
-		ObjectNode merged = changes.applyTo(readOrEmpty(current));
-		String target = merged.isEmpty() ? null : this.manager.codec().write(merged);
-		if (target != null) {
-			checkSize(target);
-		}
-		this.values = this.manager.lifetime().strip(this.manager.codec().toValues(merged));
-		return target;
-	}
-
-	private SessionCommit replaced(@Nullable String json) {
-		this.storedJson = json;
-		if (json == null) {
+		this.storedJson = saved.json();
+		if (saved.json() == null) {
 			this.id = null;
 			this.manager.observer().sessionEnded();
 			return SessionCommit.ENDED;
@@ -343,24 +295,11 @@ public final class LazySession implements Session {
 		return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
 	}
 
-	private SessionChanges changesSinceRead(@Nullable String json) {
-		SessionCodec codec = this.manager.codec();
-		ObjectNode before = codec.readTree(Objects.requireNonNull(this.storedJson));
-		ObjectNode after = (json != null) ? codec.readTree(json) : before.objectNode();
-		return SessionChanges.between(before, after);
-	}
-
-	private ObjectNode readOrEmpty(String json) {
-		try {
-			return this.manager.codec().readTree(json);
-		}
-		catch (MalformedSessionException ex) {
-			return this.manager.codec().readTree("{}");
-		}
-	}
-
 	private void checkSize(String json) {
-		long limit = this.manager.settings().maxSize();
+		checkSize(json, this.manager.settings().maxSize());
+	}
+
+	static void checkSize(String json, long limit) {
 		long size = json.getBytes(StandardCharsets.UTF_8).length;
 		if (size > limit) {
 			throw new SessionTooLargeException(size, limit);

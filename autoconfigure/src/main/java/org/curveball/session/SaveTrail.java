@@ -7,17 +7,17 @@ import org.jspecify.annotations.Nullable;
  * on the way there, so that a save that read one of those replaced values can start from
  * the latest instead of conflicting once.
  * <p>
- * When many requests of one session save at once, they take turns ({@link SaveLocks}),
- * and each one's compare-and-set would expect the JSON it read, which the saves before it
- * have since replaced: one conflict, one more round trip, every time. Knowing that what
- * it read was replaced by this instance, a save applies its changes to the latest JSON
- * before its first attempt. That is a guess, never a shortcut: the store still writes
- * only if the latest JSON is what it holds, so a change by another instance or a deletion
- * is met as before.
+ * When many requests of one session save at once, their saves are written in turns of
+ * batches ({@link GroupSaves}), and each batch's compare-and-set would expect the JSON
+ * its first member read, which the batches before it have since replaced: one conflict,
+ * one more round trip, every time. Knowing that what it read was replaced by this
+ * instance, a batch applies its changes to the latest JSON before its first attempt. That
+ * is a guess, never a shortcut: the store still writes only if the latest JSON is what it
+ * holds, so a change by another instance or a deletion is met as before.
  * <p>
- * One trail follows one session at a time; it is not thread-safe, {@link SaveLocks}
- * guards it. Replaced values are remembered by hash: a collision only costs the conflict
- * that the trail is there to save.
+ * One trail follows one session at a time; it is not thread-safe: only the batch in
+ * flight of its {@link GroupSaves} stripe uses it. Replaced values are remembered by
+ * hash: a collision only costs the conflict that the trail is there to save.
  */
 final class SaveTrail {
 

@@ -23,7 +23,7 @@ public final class SessionManager {
 
 	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
 
-	private final SaveLocks saveLocks = new SaveLocks();
+	private final GroupSaves groupSaves;
 
 	/**
 	 * Create a manager.
@@ -61,6 +61,7 @@ public final class SessionManager {
 		this.settings = settings;
 		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
 		this.observer = observer;
+		this.groupSaves = new GroupSaves(this.store, codec, settings, observer);
 	}
 
 	/**
@@ -109,8 +110,8 @@ public final class SessionManager {
 		return this.lifetime;
 	}
 
-	SaveLocks saveLocks() {
-		return this.saveLocks;
+	GroupSaves groupSaves() {
+		return this.groupSaves;
 	}
 
 	String newCsrfToken() {

@@ -80,8 +80,8 @@ class ConcurrentSaveTests {
 		}
 		assertThat(sessions.storedValues(id)).containsExactlyInAnyOrderEntriesOf(expected);
 		assertThat(sessions.commandCalls().get("evalsha"))
-			.as("saves, each starting from the JSON the save before it wrote, none conflicting")
-			.isEqualTo(REQUESTS);
+			.as("saves grouped in batches, each starting from the JSON the batch before it wrote, none conflicting")
+			.isBetween(1L, (long) REQUESTS);
 	}
 
 	@RepeatedTest(ROUNDS)
