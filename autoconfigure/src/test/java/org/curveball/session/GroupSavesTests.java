@@ -27,6 +27,7 @@ import org.curveball.session.testing.RedisServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Group commit of the saves of one session ({@link GroupSaves}), on a real Redis: saves
@@ -42,7 +43,7 @@ class GroupSavesTests {
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
+	static final RedisServerExtension redis = RedisServerExtension.persistent();
 
 	private static RedisSessions sessions;
 
@@ -175,17 +176,22 @@ class GroupSavesTests {
 	@Test
 	void save_storeFailsForTheBatch_everyMemberFailsNothingWrittenAndTheNextSaveWorks() throws Exception {
 		String id = sessions.stored(Map.of("userId", 5));
-		this.store.beforeBatch = () -> {
-			throw new SessionStoreException("Redis session save failed", null);
-		};
+		this.store.beforeBatch = redis::stop;
 		List<Batched> batch = saveInOneBatch(id, (s) -> s.put("a", 1), (s) -> s.put("b", 2));
 		for (Batched member : batch) {
 			assertThatExceptionOfType(SessionStoreException.class).isThrownBy(member::commit);
 		}
-		assertThat(sessions.storedValues(id)).containsOnly(Map.entry("userId", 5), Map.entry("first", true));
-		LazySession next = this.manager.open(id, () -> null);
-		next.put("c", 3);
-		assertThat(next.commit().outcome()).isEqualTo(Outcome.KEPT);
+		redis.start();
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(sessions.storedValues(id)).containsOnly(Map.entry("userId", 5),
+					Map.entry("first", true)));
+		this.store.beforeBatch = null;
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(SessionStoreException.class).until(() -> {
+			LazySession next = this.manager.open(id, () -> null);
+			next.put("c", 3);
+			return next.commit().outcome() == Outcome.KEPT;
+		});
 		assertThat(sessions.storedValues(id)).containsEntry("c", 3);
 	}
 
