@@ -27,7 +27,23 @@ final class RedisCommandCount {
 		this.start = redis.commandCalls();
 	}
 
+	/**
+	 * Start counting once the server has run no command for the application for 100 ms,
+	 * so that what earlier requests did after their responses were sent (a tomcat thread
+	 * still finishing) is not counted for the next one.
+	 * @param redis the test's Redis server
+	 * @return the count
+	 */
 	static RedisCommandCount start(RedisServerExtension redis) {
+		Map<String, Long> before = requestWork(redis.commandCalls());
+		for (int i = 0; i < 50; i++) {
+			pause();
+			Map<String, Long> now = requestWork(redis.commandCalls());
+			if (now.equals(before)) {
+				break;
+			}
+			before = now;
+		}
 		return new RedisCommandCount(redis);
 	}
 
@@ -54,6 +70,22 @@ final class RedisCommandCount {
 			}
 		});
 		return ran;
+	}
+
+	private static Map<String, Long> requestWork(Map<String, Long> calls) {
+		Map<String, Long> work = new TreeMap<>(calls);
+		work.keySet().removeIf((command) -> !isRequestWork(command));
+		return work;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Redis to settle", ex);
+		}
 	}
 
 	private static boolean isRequestWork(String command) {
