@@ -34,11 +34,6 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	private String prefix = "session";
 
 	/**
-	 * Name of the session cookie.
-	 */
-	private String cookieName = "CB";
-
-	/**
 	 * Idle time after which a session expires. Every request that reads the session
 	 * restarts it. If a duration suffix is not specified, seconds will be used.
 	 */
@@ -106,15 +101,11 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	 */
 	private Duration timeout = Duration.ofSeconds(2);
 
-	/**
-	 * Order of the session filter. The default runs it before Spring Security's filter
-	 * chain.
-	 */
-	private int filterOrder = SessionFilter.DEFAULT_ORDER;
-
 	private final Cookie cookie = new Cookie();
 
-	private final HttpSession httpSession = new HttpSession();
+	private final AttributeTypes attributeTypes = new AttributeTypes();
+
+	private final Servlet servlet = new Servlet();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -130,14 +121,6 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 
 	public void setPrefix(String prefix) {
 		this.prefix = prefix;
-	}
-
-	public String getCookieName() {
-		return this.cookieName;
-	}
-
-	public void setCookieName(String cookieName) {
-		this.cookieName = cookieName;
 	}
 
 	public Duration getExpiry() {
@@ -228,20 +211,16 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		this.timeout = timeout;
 	}
 
-	public int getFilterOrder() {
-		return this.filterOrder;
-	}
-
-	public void setFilterOrder(int filterOrder) {
-		this.filterOrder = filterOrder;
-	}
-
 	public Cookie getCookie() {
 		return this.cookie;
 	}
 
-	public HttpSession getHttpSession() {
-		return this.httpSession;
+	public AttributeTypes getAttributeTypes() {
+		return this.attributeTypes;
+	}
+
+	public Servlet getServlet() {
+		return this.servlet;
 	}
 
 	/**
@@ -256,14 +235,13 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		require(this.maxLifetime == null || isPositive(this.maxLifetime), "max-lifetime", this.maxLifetime,
 				"must be positive");
 		require(this.maxSize.toBytes() > 0, "max-size", this.maxSize, "must be positive");
-		require(this.cookieName.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"), "cookie-name", this.cookieName,
-				"must be a cookie name token (letters, digits and !#$%&'*+-.^_`|~)");
 		require(this.port == null || (this.port > 0 && this.port < 65536), "port", this.port,
 				"must be between 1 and 65535");
 		require(isPositive(this.timeout), "timeout", this.timeout, "must be positive");
-		this.cookie.validate(this.cookieName);
-		this.httpSession.allowedPackages.forEach((allowed) -> require(allowed.matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*"),
-				"http-session.allowed-packages", allowed, "must be a Java package or class name prefix"));
+		this.cookie.validate();
+		this.attributeTypes.allowedPackages
+			.forEach((allowed) -> require(allowed.matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*"),
+					"attribute-types.allowed-packages", allowed, "must be a Java package or class name prefix"));
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -277,31 +255,18 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	}
 
 	/**
-	 * The servlet {@code HttpSession} as a view of the Curveball session.
+	 * Objects kept in sessions with their type id, such as {@code HttpSession}
+	 * attributes.
 	 */
-	public static class HttpSession {
+	public static class AttributeTypes {
 
 		/**
-		 * Whether request.getSession() returns a view of the Curveball session (same
-		 * cookie, same Redis key), so that Spring Security and other HttpSession users
-		 * keep their state in Redis.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Package or class name prefixes of the HttpSession attribute types that may be
-		 * stored as JSON with their type id and read back, beside Spring Security's own
-		 * types and the common java.util collections. Example: com.example.cart.
+		 * Package or class name prefixes of the types that may be stored as JSON with
+		 * their type id and read back, beside Spring Security's own types and the common
+		 * JDK collections, java.time types, UUID and java.math numbers. Example:
+		 * com.example.cart.
 		 */
 		private List<String> allowedPackages = new ArrayList<>();
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
 
 		public List<String> getAllowedPackages() {
 			return this.allowedPackages;
@@ -314,9 +279,63 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	}
 
 	/**
+	 * Sessions in servlet web applications.
+	 */
+	public static class Servlet {
+
+		/**
+		 * Order of the session filter. The default runs it before Spring Security's
+		 * filter chain.
+		 */
+		private int filterOrder = SessionFilter.DEFAULT_ORDER;
+
+		private final HttpSession httpSession = new HttpSession();
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+		public HttpSession getHttpSession() {
+			return this.httpSession;
+		}
+
+		/**
+		 * The servlet {@code HttpSession} as a view of the Curveball session.
+		 */
+		public static class HttpSession {
+
+			/**
+			 * Whether request.getSession() returns a view of the Curveball session (same
+			 * cookie, same Redis key), so that Spring Security and other HttpSession
+			 * users keep their state in Redis.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/**
 	 * Attributes of the session cookie.
 	 */
 	public static class Cookie {
+
+		/**
+		 * Name of the session cookie.
+		 */
+		private String name = "CB";
 
 		/**
 		 * Path attribute of the session cookie.
@@ -354,6 +373,14 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration maxAge;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
 
 		public String getPath() {
 			return this.path;
@@ -403,17 +430,19 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 			this.maxAge = maxAge;
 		}
 
-		private void validate(String cookieName) {
+		private void validate() {
+			require(this.name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"), "cookie.name", this.name,
+					"must be a cookie name token (letters, digits and !#$%&'*+-.^_`|~)");
 			require(this.path.startsWith("/"), "cookie.path", this.path, "must start with /");
 			require(this.maxAge == null || !this.maxAge.isNegative(), "cookie.max-age", this.maxAge,
 					"must not be negative");
 			require(this.sameSite != SameSite.NONE || !Boolean.FALSE.equals(this.secure), "cookie.same-site",
 					this.sameSite, "None requires a Secure cookie (cookie.secure must not be false)");
-			if (cookieName.startsWith("__Secure-") || cookieName.startsWith("__Host-")) {
+			if (this.name.startsWith("__Secure-") || this.name.startsWith("__Host-")) {
 				require(Boolean.TRUE.equals(this.secure), "cookie.secure", this.secure,
-						"must be true for a cookie named " + cookieName);
+						"must be true for a cookie named " + this.name);
 			}
-			if (cookieName.startsWith("__Host-")) {
+			if (this.name.startsWith("__Host-")) {
 				require(this.path.equals("/"), "cookie.path", this.path, "must be / for a __Host- cookie");
 				require(this.domain == null, "cookie.domain", this.domain, "must not be set for a __Host- cookie");
 			}

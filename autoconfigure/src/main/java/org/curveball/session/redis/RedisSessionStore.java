@@ -143,6 +143,8 @@ public final class RedisSessionStore implements SessionStore {
 	 * Read a stored value as strict UTF-8. A value in another encoding is not a session
 	 * (JSON is UTF-8); decoded with replacement characters, its text would no longer
 	 * match its bytes, so that the save script's comparison could never succeed.
+	 * @param bytes the stored value
+	 * @return the value as text
 	 */
 	private static String utf8(byte[] bytes) {
 		String value = new String(bytes, StandardCharsets.UTF_8);

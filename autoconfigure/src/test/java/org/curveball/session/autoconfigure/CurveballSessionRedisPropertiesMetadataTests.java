@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,11 @@ class CurveballSessionRedisPropertiesMetadataTests {
 
 	private static final String PREFIX = "curveball.session.redis.";
 
+	private static final String HEALTH_SWITCH = "management.health.curveball-session-redis.enabled";
+
 	private static Map<String, JsonNode> properties;
+
+	private static @Nullable JsonNode healthSwitch;
 
 	@BeforeAll
 	static void readMetadata() throws IOException {
@@ -40,54 +45,70 @@ class CurveballSessionRedisPropertiesMetadataTests {
 					if (name.startsWith(PREFIX)) {
 						properties.put(name.substring(PREFIX.length()), property);
 					}
+					if (name.equals(HEALTH_SWITCH)) {
+						healthSwitch = property;
+					}
 				}
 			}
 		}
 	}
 
 	@Test
-	void everyDocumentedPropertyIsInMetadata() {
-		assertThat(properties).containsKeys("enabled", "prefix", "cookie-name", "expiry", "max-size", "host", "port",
-				"url", "username", "password", "database", "ssl", "timeout", "filter-order", "cookie.path",
-				"cookie.domain", "cookie.secure", "cookie.http-only", "cookie.same-site", "cookie.max-age");
+	void metadata_everyDocumentedProperty_isListed() {
+		assertThat(properties).containsKeys("enabled", "prefix", "expiry", "max-lifetime", "max-size", "host", "port",
+				"url", "username", "password", "database", "ssl", "timeout", "cookie.name", "cookie.path",
+				"cookie.domain", "cookie.secure", "cookie.http-only", "cookie.same-site", "cookie.max-age",
+				"attribute-types.allowed-packages", "servlet.filter-order", "servlet.http-session.enabled");
 	}
 
 	@Test
-	void everyPropertyHasDescription() {
+	void metadata_everyProperty_hasDescription() {
 		assertThat(properties).allSatisfy((name, property) -> assertThat(property.path("description").asString())
 			.as("description of %s%s", PREFIX, name)
 			.isNotBlank());
 	}
 
 	@Test
-	void prefixDefaultIsSession() {
+	void prefix_defaultsToSession() {
 		assertThat(defaultValue("prefix")).isEqualTo("session");
 	}
 
 	@Test
-	void cookieNameDefaultIsCB() {
-		assertThat(defaultValue("cookie-name")).isEqualTo("CB");
+	void cookieName_defaultsToCB() {
+		assertThat(defaultValue("cookie.name")).isEqualTo("CB");
 	}
 
 	@Test
-	void expiryDefaultIsOneHour() {
+	void expiry_defaultsToOneHour() {
 		assertThat(DurationStyle.detectAndParse(defaultValue("expiry"), ChronoUnit.SECONDS))
 			.isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
-	void cookieSameSiteDefaultIsLax() {
+	void cookieSameSite_defaultsToLax() {
 		assertThat(defaultValue("cookie.same-site")).isEqualToIgnoringCase("lax");
 	}
 
 	@Test
-	void cookieHttpOnlyDefaultIsTrue() {
+	void cookieHttpOnly_defaultsToTrue() {
 		assertThat(defaultValue("cookie.http-only")).isEqualTo("true");
 	}
 
 	@Test
-	void cookiePathDefaultIsRoot() {
+	void cookiePath_defaultsToRoot() {
 		assertThat(defaultValue("cookie.path")).isEqualTo("/");
+	}
+
+	@Test
+	void httpSessionView_defaultsToEnabled() {
+		assertThat(defaultValue("servlet.http-session.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void healthIndicator_isListedAndDefaultsToEnabled() {
+		assertThat(healthSwitch).as("management.health.curveball-session-redis.enabled in metadata").isNotNull();
+		assertThat(healthSwitch.path("description").asString()).isNotBlank();
+		assertThat(healthSwitch.path("defaultValue").asString()).isEqualTo("true");
 	}
 
 	private static String defaultValue(String name) {

@@ -2,16 +2,16 @@ package org.curveball.session.memory;
 
 import java.time.Duration;
 
-import org.curveball.session.MutableClock;
+import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionStore;
-import org.curveball.session.SessionStoreContractTests;
+import org.curveball.session.testing.MutableClock;
 
 /**
- * {@link SessionStoreContractTests} for {@link InMemorySessionStore}, on a clock that the
+ * {@link AbstractSessionStoreTests} for {@link InMemorySessionStore}, on a clock that the
  * tests move forward.
  */
-class InMemorySessionStoreTests extends SessionStoreContractTests {
+class InMemorySessionStoreTests extends AbstractSessionStoreTests {
 
 	private final MutableClock clock = new MutableClock();
 

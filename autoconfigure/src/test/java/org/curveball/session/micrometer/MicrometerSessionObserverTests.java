@@ -3,6 +3,7 @@ package org.curveball.session.micrometer;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.lettuce.core.protocol.ConnectionWatchdog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.curveball.session.LazySession;
-import org.curveball.session.SessionCodec;
-import org.curveball.session.SessionCommit;
-import org.curveball.session.SessionManager;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStoreException;
+import org.curveball.session.core.LazySession;
+import org.curveball.session.core.SessionCommit;
+import org.curveball.session.core.SessionManager;
+import org.curveball.session.json.SessionCodec;
 import org.curveball.session.redis.RedisStoreConnection;
+import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The meters a user can graph, fed by sessions over a real Redis.
  */
 class MicrometerSessionObserverTests {
+
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();

@@ -5,16 +5,18 @@ import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionStore;
-import org.curveball.session.SessionStoreContractTests;
 import org.curveball.session.SessionStoreException;
+import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link SessionStoreContractTests} for {@link RedisSessionStore} against a real Redis,
+ * {@link AbstractSessionStoreTests} for {@link RedisSessionStore} against a real Redis,
  * plus what is on the wire (Curveball's keys, JSON strings and TTLs) and how Redis
  * failures surface.
  */
-class RedisSessionStoreTests extends SessionStoreContractTests {
+class RedisSessionStoreTests extends AbstractSessionStoreTests {
+
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
 
 	private static final String JSON = "{\"userId\":5}";
 

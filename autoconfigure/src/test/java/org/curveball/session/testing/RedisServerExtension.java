@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import org.springframework.util.Assert;
 
@@ -19,42 +20,24 @@ import org.springframework.util.Assert;
  * Register it on a static field: <pre class="code">
  * &#64;RegisterExtension
  * static final RedisServerExtension redis = new RedisServerExtension();
- * </pre>
+ * </pre> A field of an abstract base class serves each of its test classes in turn with a
+ * server of their own; {@link PersistentRedis} on a test class makes its server keep its
+ * data across stop and start.
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-
-	private final boolean persistent;
 
 	private @Nullable RedisTestServer server;
 
 	private @Nullable Class<?> owner;
 
-	/**
-	 * Create an extension whose server loses its data when it stops.
-	 */
-	public RedisServerExtension() {
-		this(false);
-	}
-
-	private RedisServerExtension(boolean persistent) {
-		this.persistent = persistent;
-	}
-
-	/**
-	 * Create an extension whose server keeps its data across {@link #stop()} and
-	 * {@link #start()}.
-	 * @return the extension
-	 */
-	public static RedisServerExtension persistent() {
-		return new RedisServerExtension(true);
-	}
-
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		// Nested test classes run inside their enclosing class and share its server.
 		if (this.server == null) {
-			this.server = this.persistent ? RedisTestServer.startNewPersistent() : RedisTestServer.startNew();
-			this.owner = context.getRequiredTestClass();
+			Class<?> testClass = context.getRequiredTestClass();
+			boolean persistent = AnnotationSupport.isAnnotated(testClass, PersistentRedis.class);
+			this.server = persistent ? RedisTestServer.startNewPersistent() : RedisTestServer.startNew();
+			this.owner = testClass;
 		}
 	}
 

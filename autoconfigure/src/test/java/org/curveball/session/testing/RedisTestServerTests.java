@@ -2,6 +2,7 @@ package org.curveball.session.testing;
 
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,10 +12,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link RedisTestServer} and {@link RedisServerExtension}.
  */
+@PersistentRedis
 class RedisTestServerTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redis = RedisServerExtension.persistent();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
+		.andPossiblyShutdownDuringReconnect();
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	@Test
 	void restart_persistentServer_keepsData() {

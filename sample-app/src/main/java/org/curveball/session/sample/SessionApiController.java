@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.curveball.session.Session;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.springframework.http.HttpStatus.NO_CONTENT;
 
 /**
  * A JSON API over the request's session, the one black-box tests drive.
@@ -57,7 +56,7 @@ public class SessionApiController {
 	}
 
 	@DeleteMapping("/session")
-	@ResponseStatus(NO_CONTENT)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void end(Session session) {
 		session.invalidate();
 	}
@@ -74,7 +73,7 @@ public class SessionApiController {
 	}
 
 	@PostMapping("/session/csrf-check")
-	@ResponseStatus(NO_CONTENT)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void csrfCheck(Session session) {
 		session.validateCsrf();
 	}

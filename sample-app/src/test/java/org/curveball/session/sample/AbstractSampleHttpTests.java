@@ -2,26 +2,15 @@ package org.curveball.session.sample;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.curveball.session.testing.AbstractRedisWebApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the tests that drive the sample over HTTP against the Redis server of their
- * test class.
- * <p>
- * The Redis server of a test class stops when the class ends, before Spring releases the
- * class's application context, which lives on in Spring's cache. Stopping the application
- * first closes its Redis connections, so that they do not try to reconnect to a server
- * that is gone.
+ * Base of the tests that drive the sample over HTTP against a Redis server of their test
+ * class's own, which is the application's Redis connection.
  */
-abstract class AbstractSampleHttpTests {
-
-	@LocalServerPort
-	int port;
+abstract class AbstractSampleHttpTests extends AbstractRedisWebApplicationTests {
 
 	SampleClient http() {
 		return SampleClient.onLocalPort(this.port);
@@ -37,11 +26,6 @@ abstract class AbstractSampleHttpTests {
 		HttpResponse<String> response = http().put("/api/session/" + key, json).send();
 		assertThat(response.statusCode()).as(response::body).isEqualTo(200);
 		return SetCookie.only(response);
-	}
-
-	@AfterAll
-	static void stopApplicationBeforeRedis(ConfigurableApplicationContext application) {
-		application.stop();
 	}
 
 }

@@ -10,13 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.curveball.session.testing.RedisServerExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,18 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
 class SampleApplicationTests extends AbstractSampleHttpTests {
 
-	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
 	private static final Pattern SESSION_COOKIE = Pattern.compile("CB=[A-Za-z0-9%]+; Path=/; HttpOnly; SameSite=Lax");
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
-	@DynamicPropertySource
-	static void redisProperties(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.host", redis::host);
-		registry.add("spring.data.redis.port", redis::port);
-	}
 
 	String stored(String id) {
 		return redis.commands().get("session-" + id);
@@ -49,6 +36,14 @@ class SampleApplicationTests extends AbstractSampleHttpTests {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getEncoder().encodeToString(bytes);
+	}
+
+	static void assertCsrfProblem(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(Json.read(response.body()).path("type").asString())
+			.isEqualTo("https://curveball.org/errors/csrf-error");
 	}
 
 	@Nested
@@ -308,14 +303,6 @@ class SampleApplicationTests extends AbstractSampleHttpTests {
 			return field.group(1);
 		}
 
-	}
-
-	static void assertCsrfProblem(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(Json.read(response.body()).path("type").asString())
-			.isEqualTo("https://curveball.org/errors/csrf-error");
 	}
 
 }

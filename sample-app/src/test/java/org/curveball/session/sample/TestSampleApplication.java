@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
  * who have Docker: run this class's {@code main} from the IDE, or
  * {@code ./mvnw -pl sample-app -am spring-boot:test-run}.
  */
-public class TestSampleApplication {
+public final class TestSampleApplication {
+
+	private TestSampleApplication() {
+	}
 
 	public static void main(String[] args) {
 		String[] withoutEmbeddedRedis = Arrays.copyOf(args, args.length + 1);

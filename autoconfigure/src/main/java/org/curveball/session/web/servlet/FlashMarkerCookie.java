@@ -5,7 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
+import org.curveball.session.web.SessionCookieSettings;
 
 /**
  * The cookie that tells that a browser's session holds flash attributes, so that a
@@ -34,7 +34,7 @@ final class FlashMarkerCookie {
 	}
 
 	boolean isPresent(HttpServletRequest request) {
-		return SessionCookieCodec.firstValue(request, this.name) != null;
+		return ServletSessionCookie.firstValue(request, this.name) != null;
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, Duration maxAge) {
@@ -46,12 +46,8 @@ final class FlashMarkerCookie {
 	}
 
 	private void send(HttpServletRequest request, HttpServletResponse response, String value, Duration maxAge) {
-		String cookie = SessionCookieCodec.cookie(this.settings, this.name, value, request)
-			.httpOnly(true)
-			.maxAge(maxAge)
-			.build()
-			.toString();
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie);
+		ServletSessionCookie.add(response,
+				this.settings.cookie(this.name, value, request.isSecure()).httpOnly(true).maxAge(maxAge).build());
 	}
 
 }

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.LazySession;
-import org.curveball.session.SessionAttributeTypes;
+import org.curveball.session.core.LazySession;
+import org.curveball.session.json.SessionAttributeTypes;
 
 /**
  * A request whose {@link HttpSession} is a view of its Curveball session.
@@ -26,7 +26,7 @@ final class HttpSessionRequest extends HttpServletRequestWrapper {
 
 	private final LazySession session;
 
-	private final SessionCookieCodec cookies;
+	private final ServletSessionCookie cookies;
 
 	private final SessionAttributeTypes types;
 
@@ -34,7 +34,7 @@ final class HttpSessionRequest extends HttpServletRequestWrapper {
 
 	private @Nullable SessionHttpSession view;
 
-	HttpSessionRequest(HttpServletRequest request, LazySession session, SessionCookieCodec cookies,
+	HttpSessionRequest(HttpServletRequest request, LazySession session, ServletSessionCookie cookies,
 			SessionAttributeTypes types, Duration expiry) {
 		super(request);
 		this.session = session;

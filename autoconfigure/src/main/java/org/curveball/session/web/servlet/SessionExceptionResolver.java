@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.web.SessionProblems;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -16,16 +17,26 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public final class SessionExceptionResolver implements HandlerExceptionResolver, Ordered {
 
+	private final SessionProblems problems;
+
+	/**
+	 * Create a resolver.
+	 * @param problems maps session errors to problems
+	 */
+	public SessionExceptionResolver(SessionProblems problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		SessionProblems.Problem problem = SessionProblems.problemFor(ex);
+		SessionProblems.Problem problem = this.problems.problemFor(ex);
 		if (problem == null || response.isCommitted()) {
 			return null;
 		}
 		try {
 			response.resetBuffer();
-			problem.writeTo(request, response);
+			ServletProblems.write(problem, request, response);
 			return new ModelAndView();
 		}
 		catch (IOException writeFailure) {

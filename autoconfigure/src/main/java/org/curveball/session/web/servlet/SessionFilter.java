@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.LazySession;
-import org.curveball.session.SessionAttributeTypes;
-import org.curveball.session.SessionManager;
+import org.curveball.session.core.LazySession;
+import org.curveball.session.core.SessionManager;
+import org.curveball.session.json.SessionAttributeTypes;
+import org.curveball.session.web.SessionCookieCodec;
+import org.curveball.session.web.SessionCsrf;
+import org.curveball.session.web.SessionProblems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,19 +35,11 @@ public class SessionFilter extends OncePerRequestFilter {
 	 */
 	public static final String SESSION_ATTRIBUTE = SessionFilter.class.getName() + ".SESSION";
 
-	/**
-	 * The request header a client may send its CSRF token in.
-	 */
-	public static final String CSRF_HEADER = "X-CSRF-Token";
-
-	/**
-	 * The form field a client may send its CSRF token in.
-	 */
-	public static final String CSRF_FIELD = "csrf-token";
-
 	private final SessionManager sessions;
 
-	private final SessionCookieCodec cookies;
+	private final ServletSessionCookie cookies;
+
+	private final SessionProblems problems;
 
 	private final @Nullable SessionAttributeTypes httpSessionTypes;
 
@@ -52,24 +47,27 @@ public class SessionFilter extends OncePerRequestFilter {
 	 * Create a filter that leaves {@link HttpServletRequest#getSession()} to the servlet
 	 * container.
 	 * @param sessions opens each request's session
-	 * @param cookies reads and writes the session cookie
+	 * @param cookies reads and makes the session cookie
+	 * @param problems answers session errors
 	 */
-	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies) {
-		this(sessions, cookies, null);
+	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies, SessionProblems problems) {
+		this(sessions, cookies, problems, null);
 	}
 
 	/**
 	 * Create a filter.
 	 * @param sessions opens each request's session
-	 * @param cookies reads and writes the session cookie
+	 * @param cookies reads and makes the session cookie
+	 * @param problems answers session errors
 	 * @param httpSessionTypes the types of {@link jakarta.servlet.http.HttpSession}
 	 * attributes that are not plain JSON, to make the request's {@code HttpSession} a
 	 * view of its session; or {@code null} to leave it to the servlet container
 	 */
-	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies,
+	public SessionFilter(SessionManager sessions, SessionCookieCodec cookies, SessionProblems problems,
 			@Nullable SessionAttributeTypes httpSessionTypes) {
 		this.sessions = sessions;
-		this.cookies = cookies;
+		this.cookies = new ServletSessionCookie(cookies);
+		this.problems = problems;
 		this.httpSessionTypes = httpSessionTypes;
 	}
 
@@ -82,17 +80,18 @@ public class SessionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		LazySession session = sessionOf(request);
-		SessionSavingResponse savingResponse = new SessionSavingResponse(request, response, session, this.cookies);
+		SessionSavingResponse savingResponse = new SessionSavingResponse(request, response, session, this.cookies,
+				this.problems);
 		try {
 			chain.doFilter(withHttpSession(request, session), savingResponse);
 		}
 		catch (ServletException | RuntimeException ex) {
-			SessionProblems.Problem problem = SessionProblems.problemFor(ex);
+			SessionProblems.Problem problem = this.problems.problemFor(ex);
 			if (problem == null || response.isCommitted()) {
 				throw ex;
 			}
 			response.reset();
-			problem.writeTo(request, response);
+			ServletProblems.write(problem, request, response);
 		}
 		finally {
 			if (!isAsyncStarted(request)) {
@@ -123,8 +122,8 @@ public class SessionFilter extends OncePerRequestFilter {
 	}
 
 	private static @Nullable String csrfTokenOf(HttpServletRequest request) {
-		String header = request.getHeader(CSRF_HEADER);
-		return (header != null) ? header : request.getParameter(CSRF_FIELD);
+		String header = request.getHeader(SessionCsrf.HEADER_NAME);
+		return (header != null) ? header : request.getParameter(SessionCsrf.PARAMETER_NAME);
 	}
 
 }

@@ -9,8 +9,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.LazySession;
-import org.curveball.session.SessionAttributeTypes;
+import org.curveball.session.core.LazySession;
+import org.curveball.session.json.SessionAttributeTypes;
 
 /**
  * An {@link HttpSession} that is a second view of the request's Curveball session: the
@@ -81,14 +81,13 @@ final class SessionHttpSession implements HttpSession {
 	}
 
 	/**
-	 * Not supported: every session has the idle expiry set by
-	 * {@code curveball.session.redis.expiry}.
+	 * Not supported: every session has the same idle expiry.
 	 * @throws UnsupportedOperationException always
 	 */
 	@Override
 	public void setMaxInactiveInterval(int interval) {
 		throw new UnsupportedOperationException(
-				"Every Curveball session expires after curveball.session.redis.expiry; it cannot be set per session");
+				"Every Curveball session has the same idle expiry; it cannot be set per session");
 	}
 
 	@Override

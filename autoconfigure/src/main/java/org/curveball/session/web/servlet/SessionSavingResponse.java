@@ -12,8 +12,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.LazySession;
-import org.curveball.session.SessionCommit;
+import org.curveball.session.core.LazySession;
+import org.curveball.session.core.SessionCommit;
+import org.curveball.session.web.SessionProblems;
 
 /**
  * A response that saves the request's session, and sets its cookie, before the first byte
@@ -28,7 +29,9 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 
 	private final LazySession session;
 
-	private final SessionCookieCodec cookies;
+	private final ServletSessionCookie cookies;
+
+	private final SessionProblems problems;
 
 	private boolean savedBeforeBody;
 
@@ -37,11 +40,12 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	private @Nullable SessionCommit cookieSent;
 
 	SessionSavingResponse(HttpServletRequest request, HttpServletResponse response, LazySession session,
-			SessionCookieCodec cookies) {
+			ServletSessionCookie cookies, SessionProblems problems) {
 		super(response);
 		this.request = request;
 		this.session = session;
 		this.cookies = cookies;
+		this.problems = problems;
 	}
 
 	@Override
@@ -115,7 +119,7 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 			save();
 		}
 		catch (RuntimeException ex) {
-			SessionProblems.Problem problem = SessionProblems.problemFor(ex);
+			SessionProblems.Problem problem = this.problems.problemFor(ex);
 			if (problem == null) {
 				throw ex;
 			}
@@ -126,7 +130,7 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 			}
 			logger.warn("Session could not be saved: " + ex.getMessage());
 			response.reset();
-			problem.writeTo(this.request, response);
+			ServletProblems.write(problem, this.request, response);
 		}
 	}
 

@@ -1,0 +1,347 @@
+package org.curveball.session.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.CsrfException;
+import org.curveball.session.MalformedSessionException;
+import org.curveball.session.Session;
+import org.curveball.session.SessionIds;
+import org.curveball.session.SessionStoreException;
+import org.curveball.session.SessionTooLargeException;
+import org.curveball.session.UnreadableAttributeException;
+import org.curveball.session.json.SessionAttributeTypes;
+import org.curveball.session.json.TypedAttribute;
+
+/**
+ * The session of one request: loaded from the store on first use, saved by
+ * {@link #commit()} when the request ends.
+ * <p>
+ * A save writes only when the session's JSON differs from what was read, so changes made
+ * inside a mutable value are saved too. It is a compare-and-set: when another request
+ * changed the session in between, this request's set and removed keys are applied again
+ * on top of the other's, and when another request deleted it, it stays deleted. Saves of
+ * one session that meet on this instance are written together ({@link GroupCommit}).
+ */
+public final class LazySession implements Session {
+
+	static final String CSRF_TOKEN_KEY = "csrf-token";
+
+	private static final Log logger = LogFactory.getLog(LazySession.class);
+
+	private final SessionManager manager;
+
+	private final Supplier<@Nullable String> requestCsrfToken;
+
+	private @Nullable String requestedId;
+
+	private @Nullable Map<String, @Nullable Object> values;
+
+	private @Nullable String id;
+
+	private @Nullable String newId;
+
+	private @Nullable String storedJson;
+
+	private @Nullable String obsoleteId;
+
+	private @Nullable Instant createdAt;
+
+	private boolean regenerating;
+
+	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
+		this.manager = manager;
+		this.requestedId = requestedId;
+		this.requestCsrfToken = requestCsrfToken;
+	}
+
+	@Override
+	public @Nullable Object get(String key) {
+		Map<String, @Nullable Object> current = values();
+		Object value = current.get(key);
+		if (value instanceof TypedAttribute typed) {
+			return typed.value();
+		}
+		SessionAttributeTypes types = this.manager.codec().attributeTypes();
+		if (!types.isTyped(value)) {
+			return value;
+		}
+		try {
+			TypedAttribute attribute = types.read(value);
+			current.put(key, attribute);
+			return attribute.value();
+		}
+		catch (UnreadableAttributeException ex) {
+			logger.warn("Ignoring session value '" + key + "': " + ex.getMessage());
+			return null;
+		}
+	}
+
+	@Override
+	public <T> @Nullable T get(String key, Class<T> type) {
+		Object value = get(key);
+		if (value == null) {
+			return null;
+		}
+		return type.isInstance(value) ? type.cast(value) : this.manager.codec().convert(value, type);
+	}
+
+	@Override
+	public void put(String key, @Nullable Object value) {
+		values().put(Objects.requireNonNull(key, "key"), value);
+	}
+
+	@Override
+	public void remove(String key) {
+		values().remove(key);
+	}
+
+	@Override
+	public void clear() {
+		values().clear();
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return values().isEmpty();
+	}
+
+	@Override
+	public Map<String, @Nullable Object> asMap() {
+		Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+		for (String key : new ArrayList<>(values().keySet())) {
+			copy.put(key, get(key));
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	@Override
+	public void regenerateId() {
+		values();
+		this.newId = null;
+		if (this.id != null) {
+			this.obsoleteId = this.id;
+			this.id = null;
+			this.storedJson = null;
+			this.regenerating = true;
+		}
+	}
+
+	@Override
+	public void invalidate() {
+		String existing = (this.values != null) ? this.id : this.requestedId;
+		if (existing != null) {
+			this.obsoleteId = existing;
+		}
+		this.requestedId = null;
+		this.id = null;
+		this.newId = null;
+		this.storedJson = null;
+		this.createdAt = null;
+		this.regenerating = false;
+		this.values = new LinkedHashMap<>();
+	}
+
+	/**
+	 * Return the session's id without reading it when it was not read yet: the id the
+	 * request's cookie names (which may turn out not to be stored), else the stored
+	 * session's, else the id a session that is not stored yet will be saved under.
+	 * @return the id
+	 */
+	public String id() {
+		if (this.values == null && this.requestedId != null) {
+			return this.requestedId;
+		}
+		values();
+		if (this.id != null) {
+			return this.id;
+		}
+		if (this.newId == null) {
+			this.newId = this.manager.store().newSessionId();
+		}
+		return this.newId;
+	}
+
+	/**
+	 * Return whether the session exists: it is stored, holds values, or was given an id.
+	 * Reads the session if it was not read yet.
+	 * @return {@code true} if the session exists
+	 */
+	public boolean exists() {
+		return !values().isEmpty() || this.id != null || this.newId != null;
+	}
+
+	/**
+	 * Return whether the session may exist, without reading it: {@code true} when it was
+	 * not read yet and the request's cookie names a session, else whether it exists.
+	 * @return {@code false} only when the session is known not to exist
+	 */
+	public boolean mayExist() {
+		return (this.values == null && this.requestedId != null) || exists();
+	}
+
+	/**
+	 * Return whether the session is stored under its id, rather than new in this request
+	 * (or moved to a new id). Reads the session if it was not read yet.
+	 * @return {@code true} if the session is stored under its id
+	 */
+	public boolean isStored() {
+		values();
+		return this.id != null;
+	}
+
+	@Override
+	public String csrfToken() {
+		if (get(CSRF_TOKEN_KEY) instanceof String token) {
+			return token;
+		}
+		String token = this.manager.newCsrfToken();
+		put(CSRF_TOKEN_KEY, token);
+		return token;
+	}
+
+	@Override
+	public void validateCsrf(@Nullable String token) {
+		String offered = (token != null) ? token : this.requestCsrfToken.get();
+		if (offered == null || offered.isEmpty()) {
+			throw new CsrfException("No CSRF token was found in the request");
+		}
+		if (!(get(CSRF_TOKEN_KEY) instanceof String expected)) {
+			throw new CsrfException("No CSRF token exists in the session");
+		}
+		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				offered.getBytes(StandardCharsets.UTF_8))) {
+			throw new CsrfException("CSRF token is incorrect");
+		}
+	}
+
+	/**
+	 * Save what this request did to the session. Safe to call more than once: a later
+	 * call saves only what changed since the previous one.
+	 * @return what happened, for the session cookie
+	 * @throws SessionStoreException if the store failed; then nothing was half-written
+	 * @throws SessionTooLargeException if the session exceeds the size limit; then
+	 * nothing was written
+	 */
+	public SessionCommit commit() {
+		Map<String, @Nullable Object> current = this.values;
+		if (current == null) {
+			return SessionCommit.NONE;
+		}
+		SessionCommit result = current.isEmpty() ? commitEmpty() : commitValues(current);
+		String obsolete = this.obsoleteId;
+		if (obsolete == null) {
+			return result;
+		}
+		this.manager.store().delete(obsolete);
+		this.obsoleteId = null;
+		if (this.regenerating) {
+			this.manager.observer().sessionRegenerated();
+		}
+		else {
+			this.manager.observer().sessionEnded();
+		}
+		this.regenerating = false;
+		return (result.outcome() == SessionCommit.Outcome.NONE) ? SessionCommit.ENDED : result;
+	}
+
+	private SessionCommit commitEmpty() {
+		return (this.id != null) ? replace(null) : SessionCommit.NONE;
+	}
+
+	private SessionCommit commitValues(Map<String, @Nullable Object> current) {
+		SessionLifetime lifetime = this.manager.lifetime();
+		Instant created = (this.createdAt != null) ? this.createdAt : lifetime.now();
+		String json = this.manager.codec().write(lifetime.stamp(current, created));
+		if (json.equals(this.storedJson)) {
+			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+		}
+		this.manager.sizeLimit().check(json);
+		if (this.id != null) {
+			return replace(json);
+		}
+		String createdId = (this.newId != null) ? this.newId : this.manager.store().newSessionId();
+		this.manager.store().set(createdId, json, this.manager.settings().expiry());
+		this.id = createdId;
+		this.newId = null;
+		this.storedJson = json;
+		this.createdAt = created;
+		if (!this.regenerating) {
+			this.manager.observer().sessionCreated();
+		}
+		return new SessionCommit(SessionCommit.Outcome.CREATED, createdId);
+	}
+
+	private SessionCommit replace(@Nullable String json) {
+		String sessionId = Objects.requireNonNull(this.id);
+		GroupCommit.SaveOutcome outcome = this.manager.groupCommit()
+			.save(sessionId, Objects.requireNonNull(this.storedJson), json);
+		if (!(outcome instanceof GroupCommit.Saved saved)) {
+			this.values = new LinkedHashMap<>();
+			this.id = null;
+			this.storedJson = null;
+			return SessionCommit.ENDED;
+		}
+		if (saved.merged() != null) {
+			this.values = this.manager.lifetime().strip(this.manager.codec().toValues(saved.merged()));
+		}
+		this.storedJson = saved.json();
+		if (saved.json() == null) {
+			this.id = null;
+			this.manager.observer().sessionEnded();
+			return SessionCommit.ENDED;
+		}
+		return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+	}
+
+	private Map<String, @Nullable Object> values() {
+		Map<String, @Nullable Object> loaded = this.values;
+		if (loaded == null) {
+			loaded = load();
+			this.values = loaded;
+		}
+		return loaded;
+	}
+
+	private Map<String, @Nullable Object> load() {
+		String requested = this.requestedId;
+		if (requested == null) {
+			return new LinkedHashMap<>();
+		}
+		try {
+			String json = this.manager.store().get(requested, this.manager.settings().expiry());
+			this.requestedId = null;
+			if (json == null) {
+				return new LinkedHashMap<>();
+			}
+			Map<String, @Nullable Object> stored = this.manager.codec().read(json);
+			Instant created = this.manager.lifetime().admit(stored);
+			if (created == null) {
+				logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
+				this.obsoleteId = requested;
+				return new LinkedHashMap<>();
+			}
+			this.id = requested;
+			this.storedJson = json;
+			this.createdAt = created;
+			return stored;
+		}
+		catch (MalformedSessionException ex) {
+			this.requestedId = null;
+			logger.warn("Ignoring stored session " + SessionIds.fingerprint(requested) + ": " + ex.getMessage());
+			return new LinkedHashMap<>();
+		}
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.curveball.session.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.curveball.session.SessionIdGenerator;
+import org.curveball.session.SessionObserver;
+import org.curveball.session.SessionSettings;
+import org.curveball.session.SessionStore;
+import org.curveball.session.json.SessionCodec;
+
+/**
+ * Opens the session of each request over one store, codec and set of settings.
+ */
+public final class SessionManager {
+
+	private final SessionStore store;
+
+	private final SessionCodec codec;
+
+	private final SessionSettings settings;
+
+	private final SessionLifetime lifetime;
+
+	private final SessionObserver observer;
+
+	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
+
+	private final SizeLimit sizeLimit;
+
+	private final GroupCommit groupCommit;
+
+	/**
+	 * Create a manager.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings) {
+		this(store, codec, settings, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a manager that measures session lifetimes with the given clock.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock) {
+		this(store, codec, settings, clock, SessionObserver.NONE);
+	}
+
+	/**
+	 * Create a manager that reports what sessions do to an observer.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 * @param observer hears store operations and session events, for metrics
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
+			SessionObserver observer) {
+		this.store = (observer != SessionObserver.NONE) ? new ObservedSessionStore(store, observer) : store;
+		this.codec = codec;
+		this.settings = settings;
+		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
+		this.observer = observer;
+		this.sizeLimit = new SizeLimit(settings.maxSize());
+		this.groupCommit = new GroupCommit(this.store, codec, settings.expiry(), this.sizeLimit, observer);
+	}
+
+	/**
+	 * Open the session of a request; nothing is read from the store until it is used.
+	 * @param requestedId the well-formed id the request's cookie holds, or {@code null}
+	 * @param requestCsrfToken where to find the request's CSRF token when a handler does
+	 * not pass one
+	 * @return the session
+	 */
+	public LazySession open(@Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
+		return new LazySession(this, requestedId, requestCsrfToken);
+	}
+
+	/**
+	 * Report that a request's session cookie could not be an id and was ignored.
+	 */
+	public void cookieRejected() {
+		this.observer.cookieRejected();
+	}
+
+	/**
+	 * Return the idle time after which a session expires.
+	 * @return the expiry
+	 */
+	public Duration expiry() {
+		return this.settings.expiry();
+	}
+
+	SessionObserver observer() {
+		return this.observer;
+	}
+
+	SessionStore store() {
+		return this.store;
+	}
+
+	SessionCodec codec() {
+		return this.codec;
+	}
+
+	SessionSettings settings() {
+		return this.settings;
+	}
+
+	SessionLifetime lifetime() {
+		return this.lifetime;
+	}
+
+	SizeLimit sizeLimit() {
+		return this.sizeLimit;
+	}
+
+	GroupCommit groupCommit() {
+		return this.groupCommit;
+	}
+
+	String newCsrfToken() {
+		return this.csrfTokens.generate();
+	}
+
+}

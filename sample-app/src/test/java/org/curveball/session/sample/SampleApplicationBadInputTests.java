@@ -1,0 +1,229 @@
+package org.curveball.session.sample;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.curveball.session.core.LazySession;
+import org.curveball.session.testing.ExpectedWarnings;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample fed what it must not trust: cookie values that cannot be a session id,
+ * stored data that is not a session, and sessions over {@code max-size} (1 KB here).
+ * <p>
+ * Tomcat accepts request headers of up to 16 KB here, so that an 8 KB cookie reaches the
+ * application instead of being refused by Tomcat with a {@code 400}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.embedded-redis.enabled=false", "curveball.session.redis.max-size=1KB",
+				"server.max-http-request-header-size=16KB" })
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationBadInputTests extends AbstractSampleHttpTests {
+
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.from(LazySession.class, "Ignoring stored session")
+		.andPossiblyShutdownDuringReconnect();
+
+	/**
+	 * The id of a session that exists, in each test, with a {@code +} and a {@code /}
+	 * that its cookie value percent-encodes.
+	 */
+	static final String ID = "ab+/cdefghijklmnopqrstuvwxyzABCDEFGHIJKL+/0=";
+
+	static final String ENCODED = SetCookie.encodeURIComponent(ID);
+
+	static final String STORED = "{\"user\":\"ada\"}";
+
+	private static final Pattern FINGERPRINT = Pattern.compile("\\b[0-9a-f]{12}\\b");
+
+	@BeforeEach
+	void storeSessionOfId() {
+		redis.commands().setex("session-" + ID, 3600, STORED);
+	}
+
+	@Nested
+	class CookieValues {
+
+		static Stream<Arguments> cookiesThatCannotBeAnId() {
+			return Stream.of(Arguments.argumentSet("empty", "CB="), Arguments.argumentSet("without =", "CB"),
+					Arguments.argumentSet("one character short", "CB=" + ENCODED.substring(1)),
+					Arguments.argumentSet("one character long", "CB=A" + ENCODED),
+					Arguments.argumentSet("URL-safe Base64", "CB=" + ID.replace('+', '-').replace('/', '_')),
+					Arguments.argumentSet("not Base64", "CB=" + ENCODED.replace('a', '*')),
+					Arguments.argumentSet("a space inside", "CB=" + ENCODED.replace('c', ' ')),
+					Arguments.argumentSet("a tab inside", "CB=" + ENCODED.replace('c', '\t')),
+					Arguments.argumentSet("non-ASCII", "CB=" + ENCODED.replace('a', 'é')),
+					Arguments.argumentSet("%ZZ", "CB=" + ENCODED.replaceFirst("%2B", "%ZZ")),
+					Arguments.argumentSet("%2 at the end", "CB=" + ENCODED.substring(0, ENCODED.length() - 3) + "%2"),
+					Arguments.argumentSet("percent-encoded non-ASCII", "CB=" + ENCODED.replace("a", "%C3%A9")),
+					Arguments.argumentSet("percent-encoded twice", "CB=" + ENCODED.replace("%", "%25")),
+					Arguments.argumentSet("8 KB long", "CB=" + "A".repeat(8192)),
+					Arguments.argumentSet("8 KB of percent-encodings", "CB=" + "%2B".repeat(2731)),
+					Arguments.argumentSet("quoted", "CB=\"" + ENCODED + "\""),
+					Arguments.argumentSet("quoted raw", "CB=\"" + ID + "\""),
+					Arguments.argumentSet("twice, the first bad", "CB=%ZZ; CB=" + ENCODED),
+					Arguments.argumentSet("twice, the first empty", "CB=; CB=" + ENCODED));
+		}
+
+		@ParameterizedTest
+		@MethodSource("cookiesThatCannotBeAnId")
+		void cookieThatCannotBeAnId_isIgnoredWithoutAnyRedisCommand(String cookie) {
+			RedisCommandCount count = RedisCommandCount.start(redis);
+			HttpResponse<String> response = http().get("/api/session").cookie(cookie).send();
+			assertThat(count.sinceStart()).as("Redis commands").isZero();
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
+			assertThat(SetCookie.all(response)).isEmpty();
+		}
+
+		@ParameterizedTest
+		@MethodSource("cookiesThatCannotBeAnId")
+		void cookieThatCannotBeAnId_writeCreatesANewSessionAndLeavesTheOtherAlone(String cookie) {
+			HttpResponse<String> response = http().put("/api/session/user", "\"mallory\"").cookie(cookie).send();
+			assertThat(response.statusCode()).isEqualTo(200);
+			String id = SetCookie.only(response).sessionId();
+			assertThat(id).isNotEqualTo(ID);
+			assertThat(Json.read(redis.commands().get("session-" + id))).isEqualTo(Json.read("{\"user\":\"mallory\"}"));
+			assertThat(redis.commands().get("session-" + ID)).isEqualTo(STORED);
+		}
+
+		static Stream<Arguments> cookiesWithControlCharacters() {
+			return Stream.of(Arguments.argumentSet("NUL", "CB=" + ENCODED.replace('c', '\u0000')),
+					Arguments.argumentSet("SOH", "CB=" + ENCODED.replace('c', '\u0001')),
+					Arguments.argumentSet("ESC", "CB=" + ENCODED.replace('c', '\u001b')),
+					Arguments.argumentSet("DEL", "CB=" + ENCODED.replace('c', '\u007f')),
+					Arguments.argumentSet("control character after the value", "CB=" + ENCODED + "\u0001"));
+		}
+
+		/**
+		 * Tomcat refuses a request whose header holds a control character other than a
+		 * tab with its own {@code 400}, before any filter runs: such a cookie cannot
+		 * reach the session filter. What must hold is that it reaches Redis neither.
+		 * @param cookie the {@code Cookie} header
+		 */
+		@ParameterizedTest
+		@MethodSource("cookiesWithControlCharacters")
+		void cookieWithControlCharacters_isRefusedOrIgnoredWithoutAnyRedisCommand(String cookie) {
+			RedisCommandCount count = RedisCommandCount.start(redis);
+			RawHttp.Response response = RawHttp.get(port, "/api/session", cookie);
+			assertThat(count.sinceStart()).as("Redis commands").isZero();
+			assertThat(response.status()).as(response::head).isIn(200, 400);
+			if (response.status() == 200) {
+				assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
+			}
+			SessionIdLeaks.assertNoSessionId("the response", response.body(), List.of(ID));
+			assertThat(response.hasSetCookie()).isFalse();
+		}
+
+	}
+
+	@Nested
+	class StoredData {
+
+		static Stream<Arguments> storedValuesThatAreNotASession() {
+			return Stream.of(storedString("not JSON", "not json"), storedString("empty", ""),
+					storedString("an array", "[\"user\",\"ada\"]"), storedString("a number", "42"),
+					storedString("a string", "\"ada\""), storedString("null", "null"), storedString("true", "true"),
+					storedString("truncated JSON", "{\"user\":\"ad"),
+					storedString("an object and more", "{\"user\":\"ada\"} {\"admin\":true}"),
+					stored("not UTF-8",
+							(commands, key) -> commands.eval("redis.call('SET', KEYS[1], '{\"\\255\\254\"}')",
+									ScriptOutputType.STATUS, key)),
+					stored("a Redis hash", (commands, key) -> commands.hset(key, "user", "ada")),
+					stored("a Redis list", (commands, key) -> commands.rpush(key, "{\"user\":\"ada\"}")));
+		}
+
+		private static Arguments storedString(String name, String value) {
+			return stored(name, (commands, key) -> commands.set(key, value));
+		}
+
+		private static Arguments stored(String name, BiConsumer<RedisCommands<String, String>, String> store) {
+			return Arguments.argumentSet(name, store);
+		}
+
+		@ParameterizedTest
+		@MethodSource("storedValuesThatAreNotASession")
+		void storedValueThatIsNotASession_readsAsNoSessionIsLoggedOnceAndIsReplacedUnderANewId(
+				BiConsumer<RedisCommands<String, String>, String> store, CapturedOutput output) {
+			String id = SampleApplicationTests.wellFormedId();
+			store.accept(redis.commands(), "session-" + id);
+			String cookie = "CB=" + SetCookie.encodeURIComponent(id);
+			int printed = output.getOut().length();
+			int warned = warnings.messages().size();
+			HttpResponse<String> read = http().get("/api/session").cookie(cookie).send();
+			List<String> lines = output.getOut().substring(printed).lines().filter((line) -> !line.isBlank()).toList();
+			List<String> warningsOfRead = warnings.messages().subList(warned, warnings.messages().size());
+			assertThat(read.statusCode()).as(read::body).isEqualTo(200);
+			assertThat(Json.read(read.body())).isEqualTo(Json.read("{}"));
+			assertThat(lines).as("lines logged besides the expected warning").isEmpty();
+			assertThat(warningsOfRead).as("warnings logged").hasSize(1);
+			assertThat(warningsOfRead.get(0)).containsPattern(FINGERPRINT);
+			SessionIdLeaks.assertNoSessionId("the log", warningsOfRead.get(0), List.of(id));
+			HttpResponse<String> write = http().put("/api/session/user", "\"ada\"").cookie(cookie).send();
+			assertThat(write.statusCode()).as(write::body).isEqualTo(200);
+			SetCookie created = SetCookie.only(write);
+			assertThat(created.sessionId()).isNotEqualTo(id);
+			assertThat(Json.read(redis.commands().get("session-" + created.sessionId())))
+				.isEqualTo(Json.read("{\"user\":\"ada\"}"));
+			HttpResponse<String> readBack = http().get("/api/session").cookie(created.pair()).send();
+			assertThat(Json.read(readBack.body())).isEqualTo(Json.read("{\"user\":\"ada\"}"));
+		}
+
+	}
+
+	@Nested
+	class MaxSize {
+
+		private static final String TWO_KB = "\"" + "x".repeat(2048) + "\"";
+
+		@Test
+		void writeOverMaxSize_isA500NamingThePropertyAndLeavesTheSessionUnchanged() {
+			HttpResponse<String> response = http().put("/api/session/big", TWO_KB).cookie("CB=" + ENCODED).send();
+			JsonNode problem = ProblemResponses.assertCleanProblem(response, 500, List.of(ID));
+			assertThat(problem.path("detail").asString()).contains("curveball.session.redis.max-size");
+			assertThat(SetCookie.all(response)).isEmpty();
+			assertThat(redis.commands().get("session-" + ID)).isEqualTo(STORED);
+			HttpResponse<String> read = http().get("/api/session").cookie("CB=" + ENCODED).send();
+			assertThat(Json.read(read.body())).isEqualTo(Json.read(STORED));
+		}
+
+		@Test
+		void firstWriteOverMaxSize_isA500AndCreatesNoSession() {
+			HttpResponse<String> response = http().put("/api/session/big", TWO_KB).send();
+			JsonNode problem = ProblemResponses.assertCleanProblem(response, 500, List.of(ID));
+			assertThat(problem.path("detail").asString()).contains("curveball.session.redis.max-size");
+			assertThat(SetCookie.all(response)).isEmpty();
+			assertThat(redis.commands().keys("*")).containsExactly("session-" + ID);
+		}
+
+		@Test
+		void writeUnderMaxSize_isSaved() {
+			String nearlyOneKb = "\"" + "x".repeat(900) + "\"";
+			HttpResponse<String> response = http().put("/api/session/big", nearlyOneKb).cookie("CB=" + ENCODED).send();
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(Json.read(redis.commands().get("session-" + ID)).path("big").asString()).hasSize(900);
+		}
+
+	}
+
+}
