@@ -11,10 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.curveball.session.autoconfigure.CurveballSessionRedisAutoConfiguration;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +39,8 @@ class SampleApplicationRedisDownAtStartupTests {
 	@Test
 	void redisDownAtStartup_applicationStartsLogsOneLineAndServesSessionsOnceRedisIsUp(CapturedOutput output) {
 		redis.stop();
-		try (ConfigurableApplicationContext application = startSample()) {
-			SampleClient http = SampleClient
-				.onLocalPort(application.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		try (RunningSample application = RunningSample.start(redis, "--curveball.session.redis.timeout=1s")) {
+			SampleClient http = application.http();
 			assertThat(warnings.messages()).as("warnings saying that Redis does not answer")
 				.filteredOn((message) -> message.contains(REDIS_DOWN_LINE))
 				.singleElement()
@@ -64,14 +61,6 @@ class SampleApplicationRedisDownAtStartupTests {
 			HttpResponse<String> read = http.get("/api/session").cookie(cookie.pair()).send();
 			assertThat(Json.read(read.body())).isEqualTo(Json.read("{\"user\":\"ada\"}"));
 		}
-	}
-
-	private static ConfigurableApplicationContext startSample() {
-		// Arguments, not default properties: the sample's application.yml names a Redis
-		// too.
-		return new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
-				"--sample.embedded-redis.enabled=false", "--curveball.session.redis.timeout=1s",
-				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port());
 	}
 
 }

@@ -5,16 +5,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.core.LazySession;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,23 +29,12 @@ class SampleApplicationSharedLoginTests {
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisServerExtension redis = new RedisServerExtension();
 
-	private static ConfigurableApplicationContext firstInstance;
-
-	private static ConfigurableApplicationContext secondInstance;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		firstInstance = startInstance();
-		secondInstance = startInstance();
-	}
-
-	@AfterAll
-	static void stopInstances() {
-		firstInstance.close();
-		secondInstance.close();
-	}
+	@RegisterExtension
+	@Order(2)
+	static final TwoSampleInstances instances = new TwoSampleInstances(redis);
 
 	@Test
 	void signIn_onOneInstance_holdsOnTheOtherWithANewSessionId() {
@@ -165,22 +151,11 @@ class SampleApplicationSharedLoginTests {
 	}
 
 	private static SampleClient first() {
-		return clientOf(firstInstance);
+		return instances.first().http();
 	}
 
 	private static SampleClient second() {
-		return clientOf(secondInstance);
-	}
-
-	private static SampleClient clientOf(ConfigurableApplicationContext instance) {
-		return SampleClient
-			.onLocalPort(instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-	}
-
-	private static ConfigurableApplicationContext startInstance() {
-		return new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
-				"--sample.embedded-redis.enabled=false", "--spring.data.redis.host=" + redis.host(),
-				"--spring.data.redis.port=" + redis.port());
+		return instances.second().http();
 	}
 
 }
