@@ -1,41 +1,49 @@
 package org.curveball.session.sample;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The signed-in user's page: their name, a colour theme kept in the {@link HttpSession}
- * as a typed object, and a sign-out button.
+ * The signed-in user's page: who is signed in, on which instance, a colour theme kept in
+ * the {@link HttpSession} as a typed object, and a sign-out button. Its forms carry
+ * Spring Security's CSRF token, which Security keeps in the session too.
  */
 @Controller
 public class AccountController {
 
 	static final String PREFERENCES = "preferences";
 
-	@GetMapping(path = "/account", produces = MediaType.TEXT_HTML_VALUE)
-	@ResponseBody
-	String account(Authentication user, HttpSession session, CsrfToken csrf) {
+	@GetMapping("/account")
+	String account(Authentication user, HttpSession session, CsrfToken csrf, Model model) {
+		PageCsrfToken.createBeforeRendering(csrf);
 		AccountPreferences preferences = (session.getAttribute(PREFERENCES) instanceof AccountPreferences stored)
 				? stored : AccountPreferences.DEFAULT;
-		return AccountPage.render(user.getName(), preferences, csrf);
+		model.addAttribute("user", user.getName());
+		model.addAttribute("theme", preferences.theme());
+		model.addAttribute("themes", AccountPreferences.THEMES);
+		return "account";
 	}
 
 	@PostMapping("/account/theme")
-	ResponseEntity<Void> setTheme(HttpSession session, @RequestParam String theme) {
+	RedirectView setTheme(HttpSession session, @RequestParam String theme, RedirectAttributes flash) {
+		if (!AccountPreferences.THEMES.contains(theme)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such theme: " + theme);
+		}
 		session.setAttribute(PREFERENCES, new AccountPreferences(theme));
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/account")).build();
+		flash.addFlashAttribute("notice", "Saved the " + theme + " theme. The session holds it as an "
+				+ "AccountPreferences object, stored as JSON with its type id.");
+		return SeeOther.to("/account");
 	}
 
 }

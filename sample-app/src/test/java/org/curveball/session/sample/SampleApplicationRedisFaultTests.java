@@ -2,6 +2,7 @@ package org.curveball.session.sample;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample while its Redis is stopped, hangs and comes back, on the application's
  * shared connection with a command timeout of one second: requests that need their
  * session get a clean {@code 503}, the others do not notice, nothing is half-written and
- * the sessions stored before are served again without restarting the application.
+ * the sessions stored before are served again without restarting the application. A
+ * browser asking for a page that needs its session gets the HTML error page instead of
+ * the problem that API clients get.
  * <p>
  * Redis keeps its data across a restart, as a production Redis with persistence does. The
  * client waits up to 30 seconds for an answer, so that a {@code 503} shows that the
@@ -33,6 +36,11 @@ class SampleApplicationRedisFaultTests extends AbstractSampleHttpTests {
 	static final ExpectedWarnings warnings = ExpectedWarnings
 		.from("org.curveball.session.web.servlet.SessionSavingResponse", "Session could not be saved")
 		.andPossibly(ConnectionWatchdog.class, "Cannot reconnect");
+
+	/**
+	 * What Chromium asks for when it loads a page.
+	 */
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	@Test
 	void redisDown_requestThatDoesNotUseItsSession_isUntouched() {
@@ -108,6 +116,45 @@ class SampleApplicationRedisFaultTests extends AbstractSampleHttpTests {
 		assertThat(SetCookie.all(update)).as("the same session, not a new one").isEmpty();
 		assertThat(Json.read(redis.commands().get("session-" + ada.sessionId())))
 			.isEqualTo(Json.read("{\"user\":{\"name\":\"ada\",\"roles\":[\"admin\"],\"age\":36},\"lang\":\"en\"}"));
+	}
+
+	@Test
+	void redisDown_browserAskingForAPageThatNeedsItsSession_getsThe503Page() {
+		SetCookie cookie = createSession("user", "\"ada\"");
+		redis.stop();
+		assertServiceUnavailablePage(http().get("/session").cookie(cookie.pair()), cookie);
+		assertServiceUnavailablePage(http().get("/account").cookie(cookie.pair()), cookie);
+		assertServiceUnavailablePage(
+				http().postForm("/session/name", Map.of("name", "ada", "csrf-token", "x")).cookie(cookie.pair()),
+				cookie);
+	}
+
+	@Test
+	void redisDown_homePage_stillAnswersAndSaysRedisDoesNotAnswer() {
+		SetCookie cookie = createSession("user", "\"ada\"");
+		redis.stop();
+		HttpResponse<String> home = http().get("/").cookie(cookie.pair()).header("Accept", BROWSER_ACCEPT).send();
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("id=\"redis-unavailable\"");
+		assertThat(SetCookie.all(home)).isEmpty();
+	}
+
+	@Test
+	void redisDown_apiClientAskingForJson_keepsTheProblem() {
+		SetCookie cookie = createSession("user", "\"ada\"");
+		redis.stop();
+		assertCleanServiceUnavailable(
+				http().get("/api/session").cookie(cookie.pair()).header("Accept", "application/json").send(), cookie);
+	}
+
+	private static void assertServiceUnavailablePage(SampleClient.Call request, SetCookie cookie) {
+		HttpResponse<String> page = request.header("Accept", BROWSER_ACCEPT).send();
+		assertThat(page.statusCode()).as(page::body).isEqualTo(503);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("<h1>Redis does not answer</h1>").doesNotContain("\tat ");
+		assertThat(SetCookie.all(page)).as("cookies sent with a 503").isEmpty();
+		SessionIdLeaks.assertNoSessionId("the 503 page", page.body(), List.of(cookie.sessionId()));
 	}
 
 	private static void assertCleanServiceUnavailable(HttpResponse<String> response, SetCookie cookie) {

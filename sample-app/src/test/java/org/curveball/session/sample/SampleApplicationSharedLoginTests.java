@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.core.LazySession;
@@ -50,7 +50,7 @@ class SampleApplicationSharedLoginTests {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).contains("/account"));
-		SetCookie afterSignIn = SetCookie.only(signedIn);
+		SetCookie afterSignIn = SetCookie.named(signedIn, "CB");
 		assertThat(afterSignIn.sessionId()).as("session id after sign-in").isNotEqualTo(beforeSignIn.sessionId());
 		assertThat(redis.commands().exists("session-" + beforeSignIn.sessionId())).isZero();
 		assertThat(redis.commands().get("session-" + afterSignIn.sessionId())).contains("SPRING_SECURITY_CONTEXT");
@@ -136,7 +136,7 @@ class SampleApplicationSharedLoginTests {
 	private static SetCookie signIn() {
 		SetCookie session = SetCookie.only(first().get("/login").send());
 		String token = csrfToken(first().get("/login").cookie(session.pair()).send());
-		return SetCookie.only(second().postForm("/login", signInForm(token)).cookie(session.pair()).send());
+		return SetCookie.named(second().postForm("/login", signInForm(token)).cookie(session.pair()).send(), "CB");
 	}
 
 	private static Map<String, String> signInForm(String csrfToken) {

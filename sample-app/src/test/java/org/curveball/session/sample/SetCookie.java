@@ -35,6 +35,22 @@ record SetCookie(String header) {
 	}
 
 	/**
+	 * Return the response's only {@code Set-Cookie} header for a cookie, failing if there
+	 * is not exactly one.
+	 * @param response the response
+	 * @param name the cookie's name
+	 * @return the header
+	 */
+	static SetCookie named(HttpResponse<?> response, String name) {
+		List<SetCookie> named = all(response).stream()
+			.map(SetCookie::new)
+			.filter((cookie) -> cookie.name().equals(name))
+			.toList();
+		assertThat(named).as("Set-Cookie headers of " + name).hasSize(1);
+		return named.get(0);
+	}
+
+	/**
 	 * Return the cookie's {@code name=value}, to send it back.
 	 * @return the cookie as a {@code Cookie} header holds it
 	 */
