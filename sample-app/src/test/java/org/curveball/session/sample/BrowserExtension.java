@@ -25,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -56,6 +58,8 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 
 	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+	private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+
 	private @Nullable ChromeDriver driver;
 
 	private @Nullable Path profile;
@@ -81,7 +85,7 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.manage().timeouts().pageLoadTimeout(PAGE_TIMEOUT);
 		this.screenshots = SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName());
 		FileSystemUtils.deleteRecursively(this.screenshots);
 		Files.createDirectories(this.screenshots);
@@ -151,7 +155,7 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 	 * @param text the link's text
 	 */
 	void clickLink(String text) {
-		element(By.linkText(text)).click();
+		clickAndWaitForNextPage(element(By.linkText(text)));
 	}
 
 	/**
@@ -159,7 +163,16 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 	 * @param id the element's id
 	 */
 	void click(String id) {
-		element(By.id(id)).click();
+		clickAndWaitForNextPage(element(By.id(id)));
+	}
+
+	private void clickAndWaitForNextPage(WebElement target) {
+		WebElement page = element(By.tagName("html"));
+		target.click();
+		WebDriverWait wait = new WebDriverWait(driver(), PAGE_TIMEOUT);
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((browser) -> "complete"
+			.equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
 	}
 
 	/**
