@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the request came in on, as {@code host:port}.
  */
 @Component
-public class SampleInstance {
+final class SampleInstance {
 
 	private final String host;
 
@@ -25,7 +25,7 @@ public class SampleInstance {
 	 * @param request the request
 	 * @return {@code host:port}
 	 */
-	public String of(HttpServletRequest request) {
+	String of(HttpServletRequest request) {
 		return this.host + ":" + request.getLocalPort();
 	}
 
