@@ -380,6 +380,27 @@ class SampleApplicationTests extends AbstractSampleHttpTests {
 			assertThat(shown(page, "session")).isEqualTo(SessionFingerprint.of(renewed.sessionId()));
 		}
 
+		@Test
+		void sessionStoreMetrics_countTheOperationsThatThePagesShow() {
+			double saves = storeOperations("save");
+			double loads = storeOperations("load");
+			SetCookie cookie = SetCookie.only(http().get("/session").send());
+			http().get("/session").cookie(cookie.pair()).send();
+			assertThat(storeOperations("save") - saves).as("saves").isEqualTo(2);
+			assertThat(storeOperations("load") - loads).as("loads").isEqualTo(1);
+		}
+
+		private double storeOperations(String operation) {
+			HttpResponse<String> metric = http()
+				.get("/actuator/metrics/curveball.session.store?tag=operation:" + operation)
+				.send();
+			if (metric.statusCode() == 404) {
+				return 0;
+			}
+			assertThat(metric.statusCode()).as(metric::body).isEqualTo(200);
+			return Json.read(metric.body()).path("measurements").path(0).path("value").asDouble();
+		}
+
 		private String csrfTokenOnPage(SetCookie cookie) {
 			String page = http().get("/session").cookie(cookie.pair()).send().body();
 			Matcher field = CSRF_FIELD.matcher(page);
