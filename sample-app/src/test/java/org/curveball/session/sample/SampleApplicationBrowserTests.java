@@ -1,7 +1,11 @@
 package org.curveball.session.sample;
 
+import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
+
+import org.curveball.session.testing.ExpectedWarnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is saved as a screenshot under {@code target/browser-screenshots/}.
  */
 class SampleApplicationBrowserTests extends AbstractSampleBrowserTests {
+
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
 
 	@Test
 	void firstVisit_homePageExplainsTheSampleAndCostsNoRedisCommand() {
