@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SampleApplication {
 
 	public static void main(String[] args) {
-		InterruptExitCode.installIfAsked();
 		SpringApplication.run(SampleApplication.class, args);
 	}
 
