@@ -19,7 +19,10 @@ import org.curveball.session.web.SessionProblems;
 /**
  * A response that saves the request's session, and sets its cookie, before the first byte
  * of the body can reach the client: when the body is first asked for, on a flush, an
- * error or a redirect, and at the latest when the request ends.
+ * error or a redirect, and at the latest when the request ends. A session that comes into
+ * being while the body is written (a page whose rendering creates a CSRF token, say) is
+ * saved again before the body is flushed or fills the container's buffer, so that its
+ * cookie still goes out.
  */
 final class SessionSavingResponse extends HttpServletResponseWrapper {
 
@@ -39,6 +42,12 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 
 	private @Nullable SessionCommit cookieSent;
 
+	private @Nullable SessionCommit lastCommit;
+
+	private @Nullable ServletOutputStream body;
+
+	private @Nullable PrintWriter writer;
+
 	SessionSavingResponse(HttpServletRequest request, HttpServletResponse response, LazySession session,
 			ServletSessionCookie cookies, SessionProblems problems) {
 		super(response);
@@ -51,13 +60,25 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
 		saveBeforeBody();
-		return super.getOutputStream();
+		ServletOutputStream body = this.body;
+		if (body == null) {
+			body = new BeforeCommitOutputStream(super.getOutputStream(), getBufferSize(),
+					this::saveSessionCreatedWhileWriting);
+			this.body = body;
+		}
+		return body;
 	}
 
 	@Override
 	public PrintWriter getWriter() throws IOException {
 		saveBeforeBody();
-		return super.getWriter();
+		PrintWriter writer = this.writer;
+		if (writer == null) {
+			writer = new PrintWriter(
+					new BeforeCommitWriter(super.getWriter(), getBufferSize(), this::saveSessionCreatedWhileWriting));
+			this.writer = writer;
+		}
+		return writer;
 	}
 
 	@Override
@@ -137,18 +158,35 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	private void saveBeforeBody() {
 		if (!this.savedBeforeBody) {
 			this.savedBeforeBody = true;
-			try {
-				save();
-			}
-			catch (RuntimeException ex) {
-				this.failedBeforeBody = true;
-				throw ex;
-			}
+			saveBeforeCommit();
+		}
+	}
+
+	/**
+	 * Save a session that did not exist when the body was first asked for and may exist
+	 * now, while the response can still take its cookie.
+	 */
+	private void saveSessionCreatedWhileWriting() {
+		SessionCommit previous = this.lastCommit;
+		if (!this.failedBeforeBody && !isCommitted() && previous != null
+				&& previous.outcome() == SessionCommit.Outcome.NONE && this.session.mayExist()) {
+			saveBeforeCommit();
+		}
+	}
+
+	private void saveBeforeCommit() {
+		try {
+			save();
+		}
+		catch (RuntimeException ex) {
+			this.failedBeforeBody = true;
+			throw ex;
 		}
 	}
 
 	private void save() {
 		SessionCommit commit = this.session.commit();
+		this.lastCommit = commit;
 		if (Objects.equals(commit, this.cookieSent) || !needsCookie(commit)) {
 			return;
 		}
