@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class GroupCommitTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 

@@ -3,7 +3,6 @@ package org.curveball.session.micrometer;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MicrometerSessionObserverTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 class RedisSessionStoreTests extends AbstractSessionStoreTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	private static final String JSON = "{\"userId\":5}";
 

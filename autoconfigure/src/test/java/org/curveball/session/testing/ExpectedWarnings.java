@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &#64;RegisterExtension
  * static final ExpectedWarnings warnings = ExpectedWarnings.from(LazySession.class, "Ignoring stored session");
  * </pre> The tests' {@code logback-test.xml} routes every event through
- * {@link ExpectedWarningsAppender}, which asks the running class's extension.
+ * {@link ExpectedWarningsAppender}, which asks the running class's extension. The
+ * expectations hold until the next test class starts ({@link ExpectedWarningsListener}),
+ * so that what the class's application logs as it closes is covered too.
  */
 public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallback {
 
@@ -61,17 +63,6 @@ public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallba
 	}
 
 	/**
-	 * Expect warnings that may or may not come, as a client's failed reconnection while
-	 * Redis is stopped does, depending on when it tries.
-	 * @param logger the class whose logger warns
-	 * @param messagePart what each such warning's message holds
-	 * @return the extension
-	 */
-	public static ExpectedWarnings possibly(Class<?> logger, String messagePart) {
-		return new ExpectedWarnings(List.of(new Expectation(logger.getName(), messagePart, false)));
-	}
-
-	/**
 	 * Expect other warnings too.
 	 * @param logger the class whose logger warns
 	 * @param messagePart what each expected warning's message holds
@@ -91,37 +82,30 @@ public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallba
 		return with(new Expectation(logger, messagePart, true));
 	}
 
-	/**
-	 * Expect warnings that may or may not come too.
-	 * @param logger the class whose logger warns
-	 * @param messagePart what each such warning's message holds
-	 * @return a new extension that expects them too
-	 * @see #possibly(Class, String)
-	 */
-	public ExpectedWarnings andPossibly(Class<?> logger, String messagePart) {
-		return andPossibly(logger.getName(), messagePart);
-	}
-
-	/**
-	 * Expect warnings that may or may not come too.
-	 * @param logger the logger's name
-	 * @param messagePart what each such warning's message holds
-	 * @return a new extension that expects them too
-	 * @see #possibly(Class, String)
-	 */
-	public ExpectedWarnings andPossibly(String logger, String messagePart) {
+	private ExpectedWarnings andPossibly(String logger, String messagePart) {
 		return with(new Expectation(logger, messagePart, false));
 	}
 
 	/**
-	 * Expect the error Netty logs when a Redis client shuts down while it is connecting
-	 * again to a server that was stopped: its handshake's time-out fires on an event loop
-	 * that is already gone. Nothing is lost; it can only happen when Redis stopped.
-	 * @return a new extension that expects it too
+	 * Expect what a Redis client may log while the Redis it uses is stopped: Lettuce's
+	 * failed reconnections, which come or not depending on when it tries, and the error
+	 * Netty logs when the client shuts down while it is reconnecting (its handshake's
+	 * time-out fires on an event loop that is already gone). Nothing is lost in either.
+	 * @return a new extension that expects them too
 	 */
-	public ExpectedWarnings andPossiblyShutdownDuringReconnect() {
-		return andPossibly("io.netty.util.concurrent.DefaultPromise.rejectedExecution",
+	public ExpectedWarnings andPossiblyReconnecting() {
+		return andPossibly("io.lettuce.core.protocol.ConnectionWatchdog", "Cannot reconnect").andPossibly(
+				"io.netty.util.concurrent.DefaultPromise.rejectedExecution",
 				"Failed to submit a listener notification task");
+	}
+
+	/**
+	 * Expect only what a Redis client may log while the Redis it uses is stopped.
+	 * @return the extension
+	 * @see #andPossiblyReconnecting()
+	 */
+	public static ExpectedWarnings possiblyReconnecting() {
+		return new ExpectedWarnings(List.of()).andPossiblyReconnecting();
 	}
 
 	/**
@@ -147,7 +131,6 @@ public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallba
 		if (isNested(context)) {
 			return;
 		}
-		running.compareAndSet(this, null);
 		List<ILoggingEvent> events;
 		synchronized (this.captured) {
 			events = List.copyOf(this.captured);
@@ -161,6 +144,13 @@ public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallba
 					.anySatisfy((event) -> assertThat(expectation.matches(event)).isTrue());
 			}
 		}
+	}
+
+	/**
+	 * Forget the expectations of the test class before, whose application has closed.
+	 */
+	static void testClassStarted() {
+		running.set(null);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.curveball.session.testing;
 
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RedisTestServerTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
-		.andPossiblyShutdownDuringReconnect();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();

@@ -42,7 +42,7 @@ class SampleApplicationBadInputTests extends AbstractSampleHttpTests {
 
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings.from(LazySession.class, "Ignoring stored session")
-		.andPossiblyShutdownDuringReconnect();
+		.andPossiblyReconnecting();
 
 	/**
 	 * The id of a session that exists, in each test, with a {@code +} and a {@code /}

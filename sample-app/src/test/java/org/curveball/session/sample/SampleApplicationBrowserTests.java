@@ -1,6 +1,5 @@
 package org.curveball.session.sample;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleApplicationBrowserTests extends AbstractSampleBrowserTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect");
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@Test
 	void firstVisit_homePageExplainsTheSampleAndCostsNoRedisCommand() {

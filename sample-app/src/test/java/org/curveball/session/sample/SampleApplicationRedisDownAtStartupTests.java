@@ -3,7 +3,6 @@ package org.curveball.session.sample;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,7 @@ class SampleApplicationRedisDownAtStartupTests {
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings
 		.from(CurveballSessionRedisAutoConfiguration.class, "does not answer")
-		.andPossibly(ConnectionWatchdog.class, "Cannot reconnect");
+		.andPossiblyReconnecting();
 
 	private static final String REDIS_DOWN_LINE = "Redis for Curveball sessions does not answer";
 

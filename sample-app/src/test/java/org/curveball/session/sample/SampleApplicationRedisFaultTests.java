@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,7 +34,7 @@ class SampleApplicationRedisFaultTests extends AbstractSampleHttpTests {
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings
 		.from("org.curveball.session.web.servlet.SessionSavingResponse", "Session could not be saved")
-		.andPossibly(ConnectionWatchdog.class, "Cannot reconnect");
+		.andPossiblyReconnecting();
 
 	/**
 	 * What Chromium asks for when it loads a page.

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleApplicationRedisOutageTests extends AbstractSessionOnlyRedisSampleTests {
 
 	@RegisterExtension
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
-		.andPossiblyShutdownDuringReconnect();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	private static final int CLIENTS = 8;
 

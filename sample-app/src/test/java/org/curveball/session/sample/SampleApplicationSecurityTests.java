@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +35,7 @@ class SampleApplicationSecurityTests extends AbstractSampleHttpTests {
 	static final ExpectedWarnings warnings = ExpectedWarnings.from(LazySession.class, "Ignoring session value")
 		.and(LazySession.class, "Ignoring stored session")
 		.and("org.curveball.session.web.servlet.SessionSavingResponse", "Session could not be saved")
-		.andPossibly(ConnectionWatchdog.class, "Cannot reconnect");
+		.andPossiblyReconnecting();
 
 	@Test
 	void cookie_isHttpOnlyAndSameSiteLaxAndNotSecureOverPlainHttp() {
