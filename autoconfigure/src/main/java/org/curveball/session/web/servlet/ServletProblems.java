@@ -6,10 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.curveball.session.web.SessionProblems.Problem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Writes a session problem as a servlet response.
+ * Answers a session problem in a servlet response: a client that asks for HTML (a
+ * browser) gets the application's error page for the status, through the container's
+ * error handling ({@code templates/error/503.html} with Spring Boot, say); any other
+ * client gets the problem as {@code application/problem+json}.
  */
 final class ServletProblems {
 
@@ -17,18 +22,35 @@ final class ServletProblems {
 	}
 
 	/**
-	 * Write a problem as the response's status and body.
+	 * Answer a problem with the response's status and body.
 	 * @param problem the problem
 	 * @param request the request, whose path becomes the problem's instance
 	 * @param response the response, not yet committed
 	 * @throws IOException if the body cannot be written
 	 */
 	static void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (asksForHtml(request)) {
+			response.sendError(problem.status().value());
+			return;
+		}
 		byte[] body = problem.toJson(request.getRequestURI());
 		response.setStatus(problem.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(body);
+	}
+
+	private static boolean asksForHtml(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null || !accept.contains("html")) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 }
