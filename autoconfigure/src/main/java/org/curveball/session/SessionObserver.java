@@ -1,6 +1,7 @@
 package org.curveball.session;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Hears what sessions do, for metrics: store operations with their outcome and duration,
@@ -13,6 +14,20 @@ public interface SessionObserver {
 	 */
 	SessionObserver NONE = new SessionObserver() {
 	};
+
+	/**
+	 * Return an observer that tells each of several observers, in order.
+	 * @param observers the observers
+	 * @return {@link #NONE} for none, the observer itself for one, else one that tells
+	 * them all
+	 */
+	static SessionObserver of(List<? extends SessionObserver> observers) {
+		return switch (observers.size()) {
+			case 0 -> NONE;
+			case 1 -> observers.get(0);
+			default -> new CompositeSessionObserver(List.copyOf(observers));
+		};
+	}
 
 	/**
 	 * A store operation finished.

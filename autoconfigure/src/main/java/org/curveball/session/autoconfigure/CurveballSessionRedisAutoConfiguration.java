@@ -103,11 +103,11 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
-			SessionCodec codec, ObjectProvider<SessionObserver> observer) {
+			SessionCodec codec, ObjectProvider<SessionObserver> observers) {
 		SessionSettings settings = new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes(),
 				properties.getMaxLifetime());
 		return new SessionManager(store, codec, settings, Clock.systemUTC(),
-				observer.getIfAvailable(() -> SessionObserver.NONE));
+				SessionObserver.of(observers.orderedStream().toList()));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.curveball.session.SessionObserver;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -43,16 +44,10 @@ final class RequestSessionCommands {
 
 	/**
 	 * A {@link SessionObserver} that records each store operation in the current
-	 * request's list and passes everything on to another observer (the starter's
-	 * Micrometer metrics).
+	 * request's list; the starter tells it beside its own Micrometer metrics.
 	 */
+	@Component
 	static final class Observer implements SessionObserver {
-
-		private final SessionObserver next;
-
-		Observer(SessionObserver next) {
-			this.next = next;
-		}
 
 		@Override
 		public void storeOperation(String operation, String outcome, Duration duration) {
@@ -60,7 +55,6 @@ final class RequestSessionCommands {
 			if (request != null) {
 				record(request, operation + " (" + outcome + ")");
 			}
-			this.next.storeOperation(operation, outcome, duration);
 		}
 
 		private static void record(RequestAttributes request, String operation) {
@@ -69,31 +63,6 @@ final class RequestSessionCommands {
 					: new RequestSessionCommands();
 			commands.operations.add(operation);
 			request.setAttribute(ATTRIBUTE, commands, RequestAttributes.SCOPE_REQUEST);
-		}
-
-		@Override
-		public void sessionCreated() {
-			this.next.sessionCreated();
-		}
-
-		@Override
-		public void sessionEnded() {
-			this.next.sessionEnded();
-		}
-
-		@Override
-		public void sessionRegenerated() {
-			this.next.sessionRegenerated();
-		}
-
-		@Override
-		public void saveConflict() {
-			this.next.saveConflict();
-		}
-
-		@Override
-		public void cookieRejected() {
-			this.next.cookieRejected();
 		}
 
 	}

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the metrics of Curveball sessions: store operations timed by
  * outcome, and sessions created, ended and regenerated, in the application's
- * {@link MeterRegistry}.
+ * {@link MeterRegistry}. Other {@link SessionObserver} beans of the application are told
+ * too.
  */
 @AutoConfiguration(after = CurveballSessionRedisAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 public final class CurveballSessionMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(SessionObserver.class)
+	@ConditionalOnMissingBean
 	MicrometerSessionObserver curveballSessionMetrics(MeterRegistry registry) {
 		return new MicrometerSessionObserver(registry);
 	}

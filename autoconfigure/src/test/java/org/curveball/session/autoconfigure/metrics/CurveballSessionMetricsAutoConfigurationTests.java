@@ -1,5 +1,7 @@
 package org.curveball.session.autoconfigure.metrics;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +44,34 @@ class CurveballSessionMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void userSessionObserver_backsOff() {
+	void userSessionObserver_isToldBesideTheMetrics() {
+		AtomicInteger rejected = new AtomicInteger();
 		SessionObserver own = new SessionObserver() {
+
+			@Override
+			public void cookieRejected() {
+				rejected.incrementAndGet();
+			}
+
 		};
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.withBean(SessionObserver.class, () -> own)
-			.run((context) -> assertThat(context).getBean(SessionObserver.class).isSameAs(own));
+			.run((context) -> {
+				context.getBean(SessionManager.class).cookieRejected();
+				assertThat(rejected).hasValue(1);
+				assertThat(context.getBean(SimpleMeterRegistry.class)
+					.get("curveball.session.cookies.rejected")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void micrometerSessionObserver_userBean_backsOff() {
+		MicrometerSessionObserver own = new MicrometerSessionObserver(new SimpleMeterRegistry());
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(MicrometerSessionObserver.class, () -> own)
+			.run((context) -> assertThat(context).getBean(MicrometerSessionObserver.class).isSameAs(own));
 	}
 
 	@Test
