@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,12 +41,32 @@ final class ProcessRedisRunner implements RedisRunner {
 	private @Nullable Process process;
 
 	ProcessRedisRunner(Path executable, RedisSettings settings) throws IOException {
+		this(executable, settings.port(), settings::localOptions);
+	}
+
+	/**
+	 * Prepare a server with arguments of its own, such as a cluster node's or a
+	 * sentinel's.
+	 * @param executable the {@code redis-server} executable
+	 * @param port the port the arguments make the server listen on
+	 * @param arguments the arguments for a working directory; paths relative to it work
+	 * @throws IOException if the working directory could not be created
+	 */
+	ProcessRedisRunner(Path executable, int port, Function<Path, List<String>> arguments) throws IOException {
 		this.directory = Files.createTempDirectory("curveball-redis-");
 		this.output = this.directory.resolve("redis-server.log");
 		this.command = new ArrayList<>();
 		this.command.add(executable.toString());
-		this.command.addAll(settings.localOptions(this.directory));
-		this.port = settings.port();
+		this.command.addAll(arguments.apply(this.directory));
+		this.port = port;
+	}
+
+	/**
+	 * Return the server's working directory, where its data and output are kept.
+	 * @return the directory
+	 */
+	Path directory() {
+		return this.directory;
 	}
 
 	@Override
@@ -72,14 +93,41 @@ final class ProcessRedisRunner implements RedisRunner {
 
 	@Override
 	public void stop() throws InterruptedException {
-		Process process = this.process;
-		Assert.state(process != null, "redis-server is not running");
+		Process process = running();
 		process.destroy();
 		if (!process.waitFor(10, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();
 		}
 		children.remove(process);
 		this.process = null;
+	}
+
+	/**
+	 * Kill the server at once ({@code SIGKILL}), as a crash or a lost machine would stop
+	 * it: it saves nothing and closes no connection gracefully.
+	 * @throws InterruptedException if the thread was interrupted while waiting for the
+	 * process to end
+	 */
+	void kill() throws InterruptedException {
+		Process process = running();
+		process.destroyForcibly().waitFor();
+		children.remove(process);
+		this.process = null;
+	}
+
+	/**
+	 * Return whether the server's process is running.
+	 * @return whether it runs
+	 */
+	boolean isRunning() {
+		Process process = this.process;
+		return process != null && process.isAlive();
+	}
+
+	private Process running() {
+		Process process = this.process;
+		Assert.state(process != null, "redis-server is not running");
+		return process;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +23,27 @@ final class ReconnectingCommands implements AutoCloseable {
 
 	private final RedisCommands<String, String> commands;
 
+	private final @Nullable ClientResources resources;
+
 	private @Nullable RedisClient client;
 
 	private @Nullable StatefulRedisConnection<String, String> connection;
 
-	@SuppressWarnings("unchecked")
 	ReconnectingCommands(String host, int port) {
+		this(host, port, null);
+	}
+
+	/**
+	 * Create commands whose client uses the given resources (threads, timers), which stay
+	 * open when this closes.
+	 * @param host the server's host
+	 * @param port the server's port
+	 * @param resources the resources, shared with other clients; {@code null} for a
+	 * client with its own
+	 */
+	@SuppressWarnings("unchecked")
+	ReconnectingCommands(String host, int port, @Nullable ClientResources resources) {
+		this.resources = resources;
 		this.uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(Duration.ofSeconds(10)).build();
 		this.commands = (RedisCommands<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { RedisCommands.class }, (proxy, method, arguments) -> invoke(method, arguments));
@@ -79,7 +95,8 @@ final class ReconnectingCommands implements AutoCloseable {
 	private RedisClient client() {
 		RedisClient client = this.client;
 		if (client == null) {
-			client = RedisClient.create(this.uri);
+			client = (this.resources != null) ? RedisClient.create(this.resources, this.uri)
+					: RedisClient.create(this.uri);
 			// A server that went away is reached again by connecting anew on the next
 			// command, not by Lettuce queueing commands until a background reconnect.
 			client.setOptions(ClientOptions.builder().autoReconnect(false).build());

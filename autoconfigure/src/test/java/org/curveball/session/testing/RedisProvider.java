@@ -41,22 +41,14 @@ enum RedisProvider {
 
 		@Override
 		boolean isAvailable() {
-			return findOnPath().isPresent();
+			return redisServerOnPath().isPresent();
 		}
 
 		@Override
 		RedisRunner create(RedisSettings settings) throws IOException {
-			Path executable = findOnPath()
+			Path executable = redisServerOnPath()
 				.orElseThrow(() -> new IllegalStateException("No redis-server executable on the PATH"));
 			return new ProcessRedisRunner(executable, settings);
-		}
-
-		private Optional<Path> findOnPath() {
-			String path = System.getenv("PATH");
-			return (path != null) ? Arrays.stream(path.split(File.pathSeparator))
-				.map((directory) -> Path.of(directory, "redis-server"))
-				.filter(Files::isExecutable)
-				.findFirst() : Optional.empty();
 		}
 
 	},
@@ -112,6 +104,18 @@ enum RedisProvider {
 	 */
 	String id() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Return the {@code redis-server} executable found first on the {@code PATH}.
+	 * @return the executable, if there is one
+	 */
+	static Optional<Path> redisServerOnPath() {
+		String path = System.getenv("PATH");
+		return (path != null) ? Arrays.stream(path.split(File.pathSeparator))
+			.map((directory) -> Path.of(directory, "redis-server"))
+			.filter(Files::isExecutable)
+			.findFirst() : Optional.empty();
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package org.curveball.session.testing;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +14,8 @@ import java.util.List;
  */
 record RedisSettings(int port, boolean persistent) {
 
-	static RedisSettings onFreePort(boolean persistent) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return new RedisSettings(socket.getLocalPort(), persistent);
-		}
+	static RedisSettings onFreePort(boolean persistent) {
+		return new RedisSettings(LocalPorts.free(), persistent);
 	}
 
 	/**

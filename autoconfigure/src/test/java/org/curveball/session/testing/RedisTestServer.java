@@ -203,7 +203,13 @@ public final class RedisTestServer implements AutoCloseable {
 		attempt("clean up after Redis", this.runner::close);
 	}
 
-	private static void attempt(String action, Step step) {
+	/**
+	 * Run a step of a server's life cycle, turning its checked exceptions into an
+	 * {@link IllegalStateException} that names the action.
+	 * @param action what the step does, for the message
+	 * @param step the step
+	 */
+	static void attempt(String action, Step step) {
 		try {
 			step.run();
 		}
@@ -222,7 +228,7 @@ public final class RedisTestServer implements AutoCloseable {
 	 * A step of a server's life cycle, which may throw what the runner throws.
 	 */
 	@FunctionalInterface
-	private interface Step {
+	interface Step {
 
 		void run() throws Exception;
 
