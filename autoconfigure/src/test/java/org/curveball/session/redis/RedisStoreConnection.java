@@ -2,17 +2,20 @@ package org.curveball.session.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.curveball.session.SecureRandomSessionIdGenerator;
+import org.curveball.session.testing.RedisTestCluster;
 import org.curveball.session.testing.RedisTestServer;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * A Lettuce connection to a test server, as an application configures one, and the
- * {@link RedisSessionStore}s over it. Close it when the test class is done.
+ * A Lettuce connection to a test server or cluster, as an application configures one, and
+ * the {@link RedisSessionStore}s over it. Close it when the test class is done.
  */
 public final class RedisStoreConnection implements AutoCloseable {
 
@@ -38,11 +41,25 @@ public final class RedisStoreConnection implements AutoCloseable {
 	 * @return the connection
 	 */
 	public static RedisStoreConnection open(RedisTestServer server) {
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-			.commandTimeout(COMMAND_TIMEOUT)
-			.build();
-		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(server.host(), server.port()), client);
+		return open(
+				new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()), client()));
+	}
+
+	/**
+	 * Connect to a test cluster.
+	 * @param cluster the cluster
+	 * @return the connection
+	 */
+	public static RedisStoreConnection open(RedisTestCluster cluster) {
+		return open(new LettuceConnectionFactory(
+				new RedisClusterConfiguration(List.of(cluster.nodeAddresses().split(","))), client()));
+	}
+
+	private static LettuceClientConfiguration client() {
+		return LettuceClientConfiguration.builder().commandTimeout(COMMAND_TIMEOUT).build();
+	}
+
+	private static RedisStoreConnection open(LettuceConnectionFactory connectionFactory) {
 		connectionFactory.afterPropertiesSet();
 		connectionFactory.start();
 		return new RedisStoreConnection(connectionFactory);

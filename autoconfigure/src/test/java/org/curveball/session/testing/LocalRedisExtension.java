@@ -44,10 +44,11 @@ abstract class LocalRedisExtension<T extends AutoCloseable>
 	abstract T start();
 
 	/**
-	 * Start again what a test killed and wait until the setup is whole.
+	 * Start again what a test killed, wait until the setup is whole, and delete every
+	 * key.
 	 * @param setup the running setup
 	 */
-	abstract void heal(T setup);
+	abstract void reset(T setup);
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -70,7 +71,7 @@ abstract class LocalRedisExtension<T extends AutoCloseable>
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		heal(running());
+		reset(running());
 	}
 
 	@Override

@@ -2,9 +2,9 @@ package org.curveball.session.testing;
 
 /**
  * JUnit extension that runs one {@link RedisTestCluster} for a test class and, before
- * each test, starts again the nodes an earlier test killed and waits until the cluster is
- * whole. The tests are skipped, with the reason, where no {@code redis-server} is on the
- * {@code PATH}.
+ * each test, starts again the nodes an earlier test killed, waits until the cluster is
+ * whole and deletes every key. The tests are skipped, with the reason, where no
+ * {@code redis-server} is on the {@code PATH}.
  * <p>
  * Register it on a static field: <pre class="code">
  * &#64;RegisterExtension
@@ -26,8 +26,9 @@ public final class RedisClusterExtension extends LocalRedisExtension<RedisTestCl
 	}
 
 	@Override
-	void heal(RedisTestCluster cluster) {
+	void reset(RedisTestCluster cluster) {
 		cluster.heal();
+		cluster.flushAll();
 	}
 
 	/**

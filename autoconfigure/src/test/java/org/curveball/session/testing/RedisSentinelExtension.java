@@ -3,8 +3,8 @@ package org.curveball.session.testing;
 /**
  * JUnit extension that runs one {@link RedisTestSentinel} setup for a test class and,
  * before each test, starts again the data node an earlier test killed and waits until the
- * sentinels see a master with a replica in sync. The tests are skipped, with the reason,
- * where no {@code redis-server} is on the {@code PATH}.
+ * sentinels see a master with a replica in sync, and deletes every key. The tests are
+ * skipped, with the reason, where no {@code redis-server} is on the {@code PATH}.
  * <p>
  * Register it on a static field: <pre class="code">
  * &#64;RegisterExtension
@@ -26,8 +26,9 @@ public final class RedisSentinelExtension extends LocalRedisExtension<RedisTestS
 	}
 
 	@Override
-	void heal(RedisTestSentinel setup) {
+	void reset(RedisTestSentinel setup) {
 		setup.heal();
+		setup.flushAll();
 	}
 
 	/**

@@ -209,6 +209,13 @@ public final class RedisTestCluster implements AutoCloseable {
 		awaitHealthy();
 	}
 
+	/**
+	 * Delete every key of every master.
+	 */
+	public void flushAll() {
+		masters().forEach((master) -> master.commands().flushall());
+	}
+
 	private void awaitHealthy() {
 		Replication.await("a healthy cluster of " + nodeAddresses(), FORMATION_TIMEOUT,
 				() -> this.nodes.stream().allMatch(this::seesHealthyCluster));

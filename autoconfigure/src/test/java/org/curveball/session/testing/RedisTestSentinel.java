@@ -230,6 +230,13 @@ public final class RedisTestSentinel implements AutoCloseable {
 		awaitSettled();
 	}
 
+	/**
+	 * Delete every key of the master.
+	 */
+	public void flushAll() {
+		master().commands().flushall();
+	}
+
 	private void awaitSettled() {
 		Replication.await("the sentinels to agree on a master with a replica in sync", SETTLE_TIMEOUT,
 				() -> this.sentinelConnections.stream().allMatch((connection) -> seesSettledSetup(connection.sync())));

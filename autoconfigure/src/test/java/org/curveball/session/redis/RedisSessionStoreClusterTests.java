@@ -1,0 +1,96 @@
+package org.curveball.session.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.curveball.session.ReplaceResult;
+import org.curveball.session.SessionStore;
+import org.curveball.session.SessionStoreContractTests;
+import org.curveball.session.testing.LocalRedisNode;
+import org.curveball.session.testing.RedisClusterExtension;
+import org.curveball.session.testing.RedisTestCluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SessionStoreContractTests} for {@link RedisSessionStore} on a real Redis Cluster
+ * of three masters, where a command that touched keys of two slots would fail, plus how
+ * sessions and the save script spread over the masters.
+ */
+class RedisSessionStoreClusterTests extends SessionStoreContractTests {
+
+	@RegisterExtension
+	static final RedisClusterExtension redis = new RedisClusterExtension();
+
+	private static RedisStoreConnection connection;
+
+	private final RedisSessionStore store = connection.store();
+
+	@BeforeAll
+	static void connect() {
+		connection = RedisStoreConnection.open(redis.cluster());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connection.close();
+	}
+
+	@Override
+	protected SessionStore store() {
+		return this.store;
+	}
+
+	@Override
+	protected void elapse(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void set_manySessions_spreadOverEveryMasterUnderTheirCurveballKeys() {
+		RedisTestCluster cluster = redis.cluster();
+		List<String> ids = IntStream.range(0, 30).mapToObj((i) -> storedSession("{\"n\":" + i + "}")).toList();
+		for (String id : ids) {
+			assertThat(cluster.masterOf(this.store.key(id)).commands().get("session-" + id)).startsWith("{\"n\":");
+		}
+		assertThat(ids.stream().map((id) -> cluster.masterOf(this.store.key(id))).distinct())
+			.containsExactlyInAnyOrderElementsOf(cluster.masters());
+	}
+
+	@Test
+	void replace_onEveryMaster_sendsTheScriptToEachMasterThatLacksIt() throws IOException {
+		RedisTestCluster cluster = redis.cluster();
+		List<LocalRedisNode> masters = cluster.masters();
+		masters.forEach((master) -> master.commands().scriptFlush());
+		List<String> ids = IntStream.range(0, 30).mapToObj((i) -> storedSession("{\"n\":" + i + "}")).toList();
+		for (String id : ids) {
+			assertThat(this.store.replace(id, this.store.get(id, LONG_EXPIRY), "{\"saved\":true}", LONG_EXPIRY))
+				.isEqualTo(new ReplaceResult.Replaced());
+		}
+		String sha1 = ReplaceScript.sha1Hex(scriptSource());
+		assertThat(masters)
+			.allSatisfy((master) -> assertThat(master.commands().scriptExists(sha1)).containsExactly(true));
+	}
+
+	private static byte[] scriptSource() throws IOException {
+		try (InputStream in = ReplaceScript.class.getResourceAsStream("replace.lua")) {
+			assertThat(in).isNotNull();
+			return in.readAllBytes();
+		}
+	}
+
+}
