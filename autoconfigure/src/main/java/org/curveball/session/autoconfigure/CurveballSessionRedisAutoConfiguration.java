@@ -1,6 +1,8 @@
 package org.curveball.session.autoconfigure;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -31,7 +33,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisNode;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.jackson.SecurityJacksonModules;
 
@@ -42,11 +47,12 @@ import org.springframework.security.jackson.SecurityJacksonModules;
  * <p>
  * Sessions use, in this order: a {@code RedisConnectionFactory} qualified with
  * {@link CurveballSessionRedis}; a dedicated connection when
- * {@code curveball.session.redis.host}, {@code port} or {@code url} is set and the
- * application defines no connection factory of its own; the application's connection
- * factory. It runs before Boot's Redis auto-configuration so that "defines no connection
- * factory of its own" sees the application's beans alone; the dedicated factory is not a
- * default candidate, so Boot still creates the application's.
+ * {@code curveball.session.redis.host}, {@code port}, {@code url}, {@code cluster.nodes}
+ * or {@code sentinel.nodes} is set and the application defines no connection factory of
+ * its own; the application's connection factory. It runs before Boot's Redis
+ * auto-configuration so that "defines no connection factory of its own" sees the
+ * application's beans alone; the dedicated factory is not a default candidate, so Boot
+ * still creates the application's.
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class)
 @ConditionalOnClass({ RedisConnectionFactory.class, JsonMapper.class })
@@ -57,7 +63,8 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	/**
 	 * The name of the bean of the connection factory dedicated to sessions, which exists
-	 * when {@code curveball.session.redis.host}, {@code port} or {@code url} is set.
+	 * when {@code curveball.session.redis.host}, {@code port}, {@code url},
+	 * {@code cluster.nodes} or {@code sentinel.nodes} is set.
 	 */
 	public static final String DEDICATED_CONNECTION_FACTORY_BEAN_NAME = "curveballSessionRedisConnectionFactory";
 
@@ -136,9 +143,22 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	private static String describe(RedisConnectionFactory factory) {
 		if (factory instanceof LettuceConnectionFactory lettuce) {
+			RedisClusterConfiguration cluster = lettuce.getClusterConfiguration();
+			if (cluster != null) {
+				return "Redis Cluster " + addresses(cluster.getClusterNodes());
+			}
+			RedisSentinelConfiguration sentinel = lettuce.getSentinelConfiguration();
+			if (sentinel != null) {
+				return "master '" + sentinel.getMaster().getName() + "' of Redis Sentinel "
+						+ addresses(sentinel.getSentinels());
+			}
 			return lettuce.getHostName() + ":" + lettuce.getPort();
 		}
 		return factory.getClass().getSimpleName();
+	}
+
+	private static String addresses(Collection<RedisNode> nodes) {
+		return nodes.stream().map((node) -> node.getHost() + ":" + node.getPort()).collect(Collectors.joining(","));
 	}
 
 	/**

@@ -56,8 +56,9 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	private DataSize maxSize = DataSize.ofKilobytes(128);
 
 	/**
-	 * Redis server host of a connection dedicated to sessions. When none of host, port
-	 * and url is set, sessions use the application's Redis connection.
+	 * Redis server host of a connection dedicated to sessions. When none of host, port,
+	 * url, cluster.nodes and sentinel.nodes is set, sessions use the application's Redis
+	 * connection.
 	 */
 	private @Nullable String host;
 
@@ -100,6 +101,10 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	 * every quarter of it.
 	 */
 	private Duration timeout = Duration.ofSeconds(2);
+
+	private final Cluster cluster = new Cluster();
+
+	private final Sentinel sentinel = new Sentinel();
 
 	private final Cookie cookie = new Cookie();
 
@@ -211,6 +216,14 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		this.timeout = timeout;
 	}
 
+	public Cluster getCluster() {
+		return this.cluster;
+	}
+
+	public Sentinel getSentinel() {
+		return this.sentinel;
+	}
+
 	public Cookie getCookie() {
 		return this.cookie;
 	}
@@ -238,10 +251,47 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		require(this.port == null || (this.port > 0 && this.port < 65536), "port", this.port,
 				"must be between 1 and 65535");
 		require(isPositive(this.timeout), "timeout", this.timeout, "must be positive");
+		validateTopology();
 		this.cookie.validate();
 		this.attributeTypes.allowedPackages
 			.forEach((allowed) -> require(allowed.matches("[\\p{L}_$][\\p{L}\\p{N}_$.]*"),
 					"attribute-types.allowed-packages", allowed, "must be a Java package or class name prefix"));
+	}
+
+	private void validateTopology() {
+		List<String> clusterNodes = this.cluster.nodes;
+		List<String> sentinelNodes = this.sentinel.nodes;
+		clusterNodes.forEach((node) -> require(isHostAndPort(node), "cluster.nodes", node, "must be host:port"));
+		sentinelNodes.forEach((node) -> require(isHostAndPort(node), "sentinel.nodes", node, "must be host:port"));
+		require(clusterNodes.isEmpty() || sentinelNodes.isEmpty(), "sentinel.nodes", sentinelNodes,
+				"cannot be set with cluster.nodes: sessions use one Redis deployment");
+		require(sentinelNodes.isEmpty() || this.sentinel.master != null, "sentinel.master", null,
+				"must name the master the sentinels monitor");
+		require(this.sentinel.master == null || !sentinelNodes.isEmpty(), "sentinel.nodes", sentinelNodes,
+				"must list the sentinels of master " + this.sentinel.master);
+		boolean topology = !clusterNodes.isEmpty() || !sentinelNodes.isEmpty();
+		String nodes = clusterNodes.isEmpty() ? "sentinel.nodes" : "cluster.nodes";
+		require(!topology || this.url == null, "url", this.url,
+				"names a single Redis server and cannot be set with " + nodes);
+		require(!topology || this.host == null, "host", this.host,
+				"names a single Redis server and cannot be set with " + nodes);
+		require(!topology || this.port == null, "port", this.port,
+				"names a single Redis server and cannot be set with " + nodes);
+		require(clusterNodes.isEmpty() || this.database == 0, "database", this.database,
+				"must be 0 on a Redis Cluster, which has no other database");
+		require(this.cluster.maxRedirects == null || this.cluster.maxRedirects >= 0, "cluster.max-redirects",
+				this.cluster.maxRedirects, "must not be negative");
+		require(isPositive(this.cluster.refresh.period), "cluster.refresh.period", this.cluster.refresh.period,
+				"must be positive");
+	}
+
+	private static boolean isHostAndPort(String node) {
+		int colon = node.lastIndexOf(':');
+		if (colon < 1 || !node.substring(colon + 1).matches("\\d{1,5}")) {
+			return false;
+		}
+		int port = Integer.parseInt(node.substring(colon + 1));
+		return port > 0 && port < 65536;
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -252,6 +302,147 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 		if (!valid) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + key, value, reason);
 		}
+	}
+
+	/**
+	 * A Redis Cluster that sessions use through a connection of their own.
+	 */
+	public static class Cluster {
+
+		/**
+		 * Nodes of a Redis Cluster that sessions use through a connection of their own,
+		 * as "host:port" pairs; some of them are enough, the others are discovered.
+		 */
+		private List<String> nodes = new ArrayList<>();
+
+		/**
+		 * Maximum number of redirects to follow when a node answers that another holds a
+		 * key. Lettuce's default when not set.
+		 */
+		private @Nullable Integer maxRedirects;
+
+		private final Refresh refresh = new Refresh();
+
+		public List<String> getNodes() {
+			return this.nodes;
+		}
+
+		public void setNodes(List<String> nodes) {
+			this.nodes = nodes;
+		}
+
+		public @Nullable Integer getMaxRedirects() {
+			return this.maxRedirects;
+		}
+
+		public void setMaxRedirects(@Nullable Integer maxRedirects) {
+			this.maxRedirects = maxRedirects;
+		}
+
+		public Refresh getRefresh() {
+			return this.refresh;
+		}
+
+		/**
+		 * How a cluster connection of sessions keeps its view of the cluster current, so
+		 * that sessions are served again shortly after a failover.
+		 */
+		public static class Refresh {
+
+			/**
+			 * Whether cluster connections that sessions use refresh their view of the
+			 * cluster: periodically, and at once on signs of a change (a lost node, a
+			 * redirect, a slot that no known node serves), at most once a second. Applies
+			 * to the dedicated connection, and to Spring Boot's when sessions share it
+			 * and no spring.data.redis.lettuce.cluster.refresh property is set.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Period of the refresh: the longest a failover goes unnoticed when nothing
+			 * signals it, such as a node that hangs without closing its connections.
+			 */
+			private Duration period = Duration.ofSeconds(10);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getPeriod() {
+				return this.period;
+			}
+
+			public void setPeriod(Duration period) {
+				this.period = period;
+			}
+
+		}
+
+	}
+
+	/**
+	 * A Redis master behind Redis Sentinel that sessions use through a connection of
+	 * their own.
+	 */
+	public static class Sentinel {
+
+		/**
+		 * Name of the master, as the sentinels monitor it, that sessions use through a
+		 * connection of their own.
+		 */
+		private @Nullable String master;
+
+		/**
+		 * Sentinels to ask for the master, as "host:port" pairs.
+		 */
+		private List<String> nodes = new ArrayList<>();
+
+		/**
+		 * Login username for authenticating with sentinels.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password for authenticating with sentinels.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getMaster() {
+			return this.master;
+		}
+
+		public void setMaster(@Nullable String master) {
+			this.master = master;
+		}
+
+		public List<String> getNodes() {
+			return this.nodes;
+		}
+
+		public void setNodes(List<String> nodes) {
+			this.nodes = nodes;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
 	}
 
 	/**

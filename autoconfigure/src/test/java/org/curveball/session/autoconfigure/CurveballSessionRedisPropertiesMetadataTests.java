@@ -58,7 +58,9 @@ class CurveballSessionRedisPropertiesMetadataTests {
 		assertThat(properties).containsKeys("enabled", "prefix", "expiry", "max-lifetime", "max-size", "host", "port",
 				"url", "username", "password", "database", "ssl", "timeout", "cookie.name", "cookie.path",
 				"cookie.domain", "cookie.secure", "cookie.http-only", "cookie.same-site", "cookie.max-age",
-				"attribute-types.allowed-packages", "servlet.filter-order", "servlet.http-session.enabled");
+				"attribute-types.allowed-packages", "servlet.filter-order", "servlet.http-session.enabled",
+				"cluster.nodes", "cluster.max-redirects", "cluster.refresh.enabled", "cluster.refresh.period",
+				"sentinel.master", "sentinel.nodes", "sentinel.username", "sentinel.password");
 	}
 
 	@Test
@@ -102,6 +104,13 @@ class CurveballSessionRedisPropertiesMetadataTests {
 	@Test
 	void httpSessionView_defaultsToEnabled() {
 		assertThat(defaultValue("servlet.http-session.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void clusterRefresh_defaultsToEnabledEveryTenSeconds() {
+		assertThat(defaultValue("cluster.refresh.enabled")).isEqualTo("true");
+		assertThat(DurationStyle.detectAndParse(defaultValue("cluster.refresh.period")))
+			.isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test

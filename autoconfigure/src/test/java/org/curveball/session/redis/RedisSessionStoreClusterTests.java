@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionStore;
-import org.curveball.session.SessionStoreContractTests;
 import org.curveball.session.testing.LocalRedisNode;
 import org.curveball.session.testing.RedisClusterExtension;
 import org.curveball.session.testing.RedisTestCluster;
@@ -21,11 +21,11 @@ import org.curveball.session.testing.RedisTestCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link SessionStoreContractTests} for {@link RedisSessionStore} on a real Redis Cluster
+ * {@link AbstractSessionStoreTests} for {@link RedisSessionStore} on a real Redis Cluster
  * of three masters, where a command that touched keys of two slots would fail, plus how
  * sessions and the save script spread over the masters.
  */
-class RedisSessionStoreClusterTests extends SessionStoreContractTests {
+class RedisSessionStoreClusterTests extends AbstractSessionStoreTests {
 
 	@RegisterExtension
 	static final RedisClusterExtension redis = new RedisClusterExtension();
