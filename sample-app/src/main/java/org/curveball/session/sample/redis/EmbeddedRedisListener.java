@@ -19,7 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Starts the embedded Redis when nothing answers at the loopback address the sample's
  * sessions are configured to use, before any Redis client exists, and stops it when the
- * application context closes (after the beans that use it) or fails to start.
+ * application context closes (after the beans that use it) or fails to start. Sessions on
+ * a Redis Cluster or behind Sentinel get none: one server cannot stand in for them.
  * <p>
  * Registered in {@code META-INF/spring.factories}; set
  * {@code sample.embedded-redis.enabled=false} to turn it off.
@@ -64,8 +65,8 @@ public final class EmbeddedRedisListener implements SmartApplicationListener {
 		if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
 			return;
 		}
-		RedisAddress address = RedisAddress.of(environment);
-		if (!address.isLoopback() || address.answers(PROBE_TIMEOUT)) {
+		RedisAddress address = RedisAddress.of(environment).orElse(null);
+		if (address == null || !address.isLoopback() || address.answers(PROBE_TIMEOUT)) {
 			return;
 		}
 		this.redis = EmbeddedRedis.start(address);

@@ -7,13 +7,19 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
  * The address of the Redis server that the sample's sessions use: the session-only
  * connection's ({@code curveball.session.redis.url}, {@code host}, {@code port}) when one
- * of those is set, else Spring Boot's ({@code spring.data.redis.*}).
+ * of those is set, else Spring Boot's ({@code spring.data.redis.*}). Sessions on a Redis
+ * Cluster or behind Sentinel ({@code cluster.nodes}, {@code sentinel.nodes} of either)
+ * have no single address.
  *
  * @param host the host name or address
  * @param port the port
@@ -24,11 +30,30 @@ record RedisAddress(String host, int port) {
 
 	private static final int DEFAULT_PORT = 6379;
 
-	static RedisAddress of(Environment environment) {
+	/**
+	 * Return the address of the single Redis server that sessions use.
+	 * @param environment the application's environment
+	 * @return the address, or empty when sessions use a Redis Cluster or a Sentinel setup
+	 */
+	static Optional<RedisAddress> of(Environment environment) {
+		if (hasNodes(environment, "curveball.session.redis.")) {
+			return Optional.empty();
+		}
 		boolean sessionOnly = environment.containsProperty("curveball.session.redis.url")
 				|| environment.containsProperty("curveball.session.redis.host")
 				|| environment.containsProperty("curveball.session.redis.port");
-		return of(environment, sessionOnly ? "curveball.session.redis." : "spring.data.redis.");
+		if (!sessionOnly && hasNodes(environment, "spring.data.redis.")) {
+			return Optional.empty();
+		}
+		return Optional.of(of(environment, sessionOnly ? "curveball.session.redis." : "spring.data.redis."));
+	}
+
+	private static boolean hasNodes(Environment environment, String prefix) {
+		Binder binder = Binder.get(environment);
+		return Stream.of("cluster.nodes", "sentinel.nodes")
+			.anyMatch((nodes) -> binder.bind(prefix + nodes, Bindable.listOf(String.class))
+				.map((list) -> !list.isEmpty())
+				.orElse(false));
 	}
 
 	private static RedisAddress of(Environment environment, String prefix) {
