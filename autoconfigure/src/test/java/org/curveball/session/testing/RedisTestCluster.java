@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * and without persistence, for tests that kill masters and watch the replicas take over.
  * <p>
  * Nodes time out after {@value #NODE_TIMEOUT_MILLIS} ms, so that a replica is promoted
- * about three seconds after its master died. The cluster keeps serving the slots of the
- * other masters meanwhile ({@code cluster-require-full-coverage no}, as managed services
- * such as ElastiCache set it): with Redis's default, every node refuses every command
- * from the moment a master is marked failed until its replica takes over.
+ * three to four seconds after its master died. The cluster keeps serving the slots of the
+ * other masters meanwhile ({@code cluster-require-full-coverage no}): with Redis's
+ * default, every node refuses every command from the moment a master is marked failed
+ * until its replica takes over.
  */
 public final class RedisTestCluster implements AutoCloseable {
 

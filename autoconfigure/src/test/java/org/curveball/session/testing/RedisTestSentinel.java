@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * the sentinels promote the replica.
  * <p>
  * The sentinels count the master as down after {@value #DOWN_AFTER_MILLIS} ms without an
- * answer, so that the replica is promoted about two seconds after the master died.
+ * answer, so that the replica is promoted about one and a half seconds after the master
+ * died.
  */
 public final class RedisTestSentinel implements AutoCloseable {
 
