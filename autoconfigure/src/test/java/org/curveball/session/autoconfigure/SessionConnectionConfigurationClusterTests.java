@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
 import io.lettuce.core.protocol.ConnectionWatchdog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,12 +44,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SessionConnectionConfigurationClusterTests {
 
+	// Registered first, so that it still expects the client's warnings while the nodes
+	// stop
 	@RegisterExtension
+	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
 		.andPossibly("io.lettuce.core.cluster.topology.DefaultClusterTopologyRefresh", "Unable to connect")
 		.andPossiblyShutdownDuringReconnect();
 
 	@RegisterExtension
+	@Order(2)
 	static final RedisClusterExtension redis = new RedisClusterExtension();
 
 	private static final String DEDICATED_FACTORY = CurveballSessionRedisAutoConfiguration.DEDICATED_CONNECTION_FACTORY_BEAN_NAME;

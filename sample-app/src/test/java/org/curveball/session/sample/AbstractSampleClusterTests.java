@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.protocol.ConnectionWatchdog;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,12 +33,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
 abstract class AbstractSampleClusterTests extends AbstractSampleHttpTests {
 
+	// Registered first, so that it still expects the client's warnings while the nodes
+	// stop
 	@RegisterExtension
+	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
 		.andPossibly("io.lettuce.core.cluster.topology.DefaultClusterTopologyRefresh", "Unable to connect")
 		.andPossiblyShutdownDuringReconnect();
 
 	@RegisterExtension
+	@Order(2)
 	static final RedisClusterExtension redisCluster = new RedisClusterExtension();
 
 	@Autowired

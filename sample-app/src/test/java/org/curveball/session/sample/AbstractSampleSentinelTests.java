@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.protocol.ConnectionWatchdog;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,11 +29,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
 abstract class AbstractSampleSentinelTests extends AbstractSampleHttpTests {
 
+	// Registered first, so that it still expects the client's warnings while the nodes
+	// stop
 	@RegisterExtension
+	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
 		.andPossiblyShutdownDuringReconnect();
 
 	@RegisterExtension
+	@Order(2)
 	static final RedisSentinelExtension redisSentinel = new RedisSentinelExtension();
 
 	@Autowired
