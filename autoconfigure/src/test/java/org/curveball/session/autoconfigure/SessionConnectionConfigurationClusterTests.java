@@ -9,7 +9,6 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ class SessionConnectionConfigurationClusterTests {
 	// stop
 	@RegisterExtension
 	@Order(1)
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
-		.andPossibly("io.lettuce.core.cluster.topology.DefaultClusterTopologyRefresh", "Unable to connect")
-		.andPossiblyShutdownDuringReconnect();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
 	@Order(2)

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,7 @@ class SessionConnectionConfigurationSentinelTests {
 	// stop
 	@RegisterExtension
 	@Order(1)
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
-		.andPossiblyShutdownDuringReconnect();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
 	@Order(2)

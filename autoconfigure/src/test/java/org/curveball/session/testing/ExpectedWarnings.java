@@ -88,15 +88,17 @@ public final class ExpectedWarnings implements BeforeAllCallback, AfterAllCallba
 
 	/**
 	 * Expect what a Redis client may log while the Redis it uses is stopped: Lettuce's
-	 * failed reconnections, which come or not depending on when it tries, and the error
-	 * Netty logs when the client shuts down while it is reconnecting (its handshake's
-	 * time-out fires on an event loop that is already gone). Nothing is lost in either.
+	 * failed reconnections, which come or not depending on when it tries, its failed
+	 * attempts to read a cluster's layout from a node that is down, and the error Netty
+	 * logs when the client shuts down while it is reconnecting (its handshake's time-out
+	 * fires on an event loop that is already gone). Nothing is lost in any.
 	 * @return a new extension that expects them too
 	 */
 	public ExpectedWarnings andPossiblyReconnecting() {
-		return andPossibly("io.lettuce.core.protocol.ConnectionWatchdog", "Cannot reconnect").andPossibly(
-				"io.netty.util.concurrent.DefaultPromise.rejectedExecution",
-				"Failed to submit a listener notification task");
+		return andPossibly("io.lettuce.core.protocol.ConnectionWatchdog", "Cannot reconnect")
+			.andPossibly("io.lettuce.core.cluster.topology.DefaultClusterTopologyRefresh", "Unable to connect")
+			.andPossibly("io.netty.util.concurrent.DefaultPromise.rejectedExecution",
+					"Failed to submit a listener notification task");
 	}
 
 	/**

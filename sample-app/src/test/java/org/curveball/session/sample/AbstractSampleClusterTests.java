@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.lettuce.core.protocol.ConnectionWatchdog;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,9 +36,7 @@ abstract class AbstractSampleClusterTests extends AbstractSampleHttpTests {
 	// stop
 	@RegisterExtension
 	@Order(1)
-	static final ExpectedWarnings warnings = ExpectedWarnings.possibly(ConnectionWatchdog.class, "Cannot reconnect")
-		.andPossibly("io.lettuce.core.cluster.topology.DefaultClusterTopologyRefresh", "Unable to connect")
-		.andPossiblyShutdownDuringReconnect();
+	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
 	@Order(2)
