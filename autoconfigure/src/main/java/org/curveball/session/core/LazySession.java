@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.curveball.session.CsrfException;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.Session;
+import org.curveball.session.SessionIdListener;
 import org.curveball.session.SessionIds;
 import org.curveball.session.SessionStoreException;
 import org.curveball.session.SessionTooLargeException;
@@ -55,6 +56,8 @@ public final class LazySession implements Session {
 	private @Nullable String storedJson;
 
 	private @Nullable String obsoleteId;
+
+	private @Nullable String obsoleteJson;
 
 	private @Nullable Instant createdAt;
 
@@ -132,6 +135,7 @@ public final class LazySession implements Session {
 		this.newId = null;
 		if (this.id != null) {
 			this.obsoleteId = this.id;
+			this.obsoleteJson = this.storedJson;
 			this.id = null;
 			this.storedJson = null;
 			this.regenerating = true;
@@ -143,6 +147,7 @@ public final class LazySession implements Session {
 		String existing = (this.values != null) ? this.id : this.requestedId;
 		if (existing != null) {
 			this.obsoleteId = existing;
+			this.obsoleteJson = this.storedJson;
 		}
 		this.requestedId = null;
 		this.id = null;
@@ -245,7 +250,10 @@ public final class LazySession implements Session {
 			return result;
 		}
 		this.manager.store().delete(obsolete);
+		String obsoleteValues = this.obsoleteJson;
+		boolean moved = this.regenerating && result.outcome() == SessionCommit.Outcome.CREATED;
 		this.obsoleteId = null;
+		this.obsoleteJson = null;
 		if (this.regenerating) {
 			this.manager.observer().sessionRegenerated();
 		}
@@ -253,6 +261,12 @@ public final class LazySession implements Session {
 			this.manager.observer().sessionEnded();
 		}
 		this.regenerating = false;
+		if (moved) {
+			this.manager.idListener().idAssigned(obsolete, Objects.requireNonNull(result.id()), this);
+		}
+		else {
+			notifyEnded(obsolete, obsoleteValues);
+		}
 		return (result.outcome() == SessionCommit.Outcome.NONE) ? SessionCommit.ENDED : result;
 	}
 
@@ -279,14 +293,15 @@ public final class LazySession implements Session {
 		this.createdAt = created;
 		if (!this.regenerating) {
 			this.manager.observer().sessionCreated();
+			this.manager.idListener().idAssigned(null, createdId, this);
 		}
 		return new SessionCommit(SessionCommit.Outcome.CREATED, createdId);
 	}
 
 	private SessionCommit replace(@Nullable String json) {
 		String sessionId = Objects.requireNonNull(this.id);
-		GroupCommit.SaveOutcome outcome = this.manager.groupCommit()
-			.save(sessionId, Objects.requireNonNull(this.storedJson), json);
+		String read = Objects.requireNonNull(this.storedJson);
+		GroupCommit.SaveOutcome outcome = this.manager.groupCommit().save(sessionId, read, json);
 		if (!(outcome instanceof GroupCommit.Saved saved)) {
 			this.values = new LinkedHashMap<>();
 			this.id = null;
@@ -300,9 +315,19 @@ public final class LazySession implements Session {
 		if (saved.json() == null) {
 			this.id = null;
 			this.manager.observer().sessionEnded();
+			notifyEnded(sessionId, read);
 			return SessionCommit.ENDED;
 		}
 		return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+	}
+
+	private void notifyEnded(String endedId, @Nullable String lastStoredJson) {
+		SessionIdListener listener = this.manager.idListener();
+		if (listener != SessionIdListener.NONE) {
+			Map<String, @Nullable Object> values = (lastStoredJson != null)
+					? this.manager.lifetime().strip(this.manager.codec().read(lastStoredJson)) : Map.of();
+			listener.ended(endedId, Collections.unmodifiableMap(values));
+		}
 	}
 
 	private Map<String, @Nullable Object> values() {
@@ -330,6 +355,7 @@ public final class LazySession implements Session {
 			if (created == null) {
 				logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
 				this.obsoleteId = requested;
+				this.obsoleteJson = json;
 				return new LinkedHashMap<>();
 			}
 			this.id = requested;

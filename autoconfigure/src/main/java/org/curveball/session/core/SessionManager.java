@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionIdGenerator;
+import org.curveball.session.SessionIdListener;
 import org.curveball.session.SessionObserver;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStore;
@@ -27,6 +28,8 @@ public final class SessionManager {
 	private final SessionLifetime lifetime;
 
 	private final SessionObserver observer;
+
+	private final SessionIdListener idListener;
 
 	private final SessionIdGenerator csrfTokens = new SecureRandomSessionIdGenerator();
 
@@ -65,11 +68,28 @@ public final class SessionManager {
 	 */
 	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
 			SessionObserver observer) {
+		this(store, codec, settings, clock, observer, SessionIdListener.NONE);
+	}
+
+	/**
+	 * Create a manager that also tells a listener when a session is stored under a new id
+	 * or ends.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 * @param observer hears store operations and session events, for metrics
+	 * @param idListener hears the ids of sessions stored under a new id and of sessions
+	 * that end, for indexes kept beside the sessions
+	 */
+	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
+			SessionObserver observer, SessionIdListener idListener) {
 		this.store = (observer != SessionObserver.NONE) ? new ObservedSessionStore(store, observer) : store;
 		this.codec = codec;
 		this.settings = settings;
 		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
 		this.observer = observer;
+		this.idListener = idListener;
 		this.sizeLimit = new SizeLimit(settings.maxSize());
 		this.groupCommit = new GroupCommit(this.store, codec, settings.expiry(), this.sizeLimit, observer);
 	}
@@ -102,6 +122,10 @@ public final class SessionManager {
 
 	SessionObserver observer() {
 		return this.observer;
+	}
+
+	SessionIdListener idListener() {
+		return this.idListener;
 	}
 
 	SessionStore store() {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.curveball.session.SessionIdListener;
+import org.curveball.session.SessionObserver;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.core.LazySession;
 import org.curveball.session.core.SessionManager;
@@ -40,11 +42,12 @@ public final class RedisSessions implements AutoCloseable {
 
 	private final SessionManager manager;
 
-	private RedisSessions(RedisTestServer server, SessionSettings settings, Clock clock) {
+	private RedisSessions(RedisTestServer server, SessionSettings settings, Clock clock, SessionIdListener listener) {
 		this.server = server;
 		this.connection = RedisStoreConnection.open(server);
 		this.store = this.connection.store();
-		this.manager = new SessionManager(this.store, new SessionCodec(mapper), settings, clock);
+		this.manager = new SessionManager(this.store, new SessionCodec(mapper), settings, clock, SessionObserver.NONE,
+				listener);
 	}
 
 	public static RedisSessions open(RedisTestServer server) {
@@ -52,7 +55,20 @@ public final class RedisSessions implements AutoCloseable {
 	}
 
 	public static RedisSessions open(RedisTestServer server, SessionSettings settings, Clock clock) {
-		return new RedisSessions(server, settings, clock);
+		return open(server, settings, clock, SessionIdListener.NONE);
+	}
+
+	/**
+	 * Open sessions whose manager tells a listener when a session takes a new id or ends.
+	 * @param server the Redis server
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 * @param listener the listener
+	 * @return the sessions
+	 */
+	public static RedisSessions open(RedisTestServer server, SessionSettings settings, Clock clock,
+			SessionIdListener listener) {
+		return new RedisSessions(server, settings, clock, listener);
 	}
 
 	/**
