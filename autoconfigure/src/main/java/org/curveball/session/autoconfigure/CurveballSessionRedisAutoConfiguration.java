@@ -21,6 +21,7 @@ import org.curveball.session.json.SessionAttributeTypesCustomizer;
 import org.curveball.session.json.SessionCodec;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
+import org.curveball.session.security.SpringSecurityAttributeTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -162,8 +163,8 @@ public final class CurveballSessionRedisAutoConfiguration {
 	}
 
 	/**
-	 * Allows Spring Security's own types (its security context, authentication tokens,
-	 * saved requests) in sessions, with the Jackson modules Spring Security ships.
+	 * Allows the types Spring Security keeps in sessions (its security context, saved
+	 * requests, CSRF tokens, authentication exceptions, OAuth2 authorization requests).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SecurityJacksonModules.class)
@@ -172,8 +173,7 @@ public final class CurveballSessionRedisAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "curveballSessionSpringSecurityTypes")
 		SessionAttributeTypesCustomizer curveballSessionSpringSecurityTypes() {
-			return (allowedTypes, mapper) -> mapper
-				.addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), allowedTypes));
+			return new SpringSecurityAttributeTypes(getClass().getClassLoader());
 		}
 
 	}

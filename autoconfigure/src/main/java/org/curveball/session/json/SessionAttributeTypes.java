@@ -117,6 +117,22 @@ public final class SessionAttributeTypes {
 	}
 
 	/**
+	 * Return the value to put into a session for an attribute, as
+	 * {@link #toSessionValue(Object)} does, but with an object that is not plain JSON
+	 * checked now instead of when the session is saved.
+	 * @param value the attribute's value
+	 * @return what to put into the session
+	 * @throws UnstorableAttributeException if the object could not be read back from its
+	 * JSON
+	 */
+	public @Nullable Object toCheckedSessionValue(@Nullable Object value) {
+		if (value == null || isPlainJson(value)) {
+			return value;
+		}
+		return new TypedAttribute(value, this, write(value, null));
+	}
+
+	/**
 	 * Return whether a value read from the store holds a typed object.
 	 * @param stored the value as the session holds it
 	 * @return {@code true} for a JSON object with a type id

@@ -7,8 +7,11 @@ import java.util.Enumeration;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.UnstorableAttributeException;
 import org.curveball.session.core.LazySession;
 import org.curveball.session.json.SessionAttributeTypes;
 
@@ -23,6 +26,8 @@ import org.curveball.session.json.SessionAttributeTypes;
  * every session, and binding listeners are not notified.
  */
 final class SessionHttpSession implements HttpSession {
+
+	private static final Log logger = LogFactory.getLog(SessionHttpSession.class);
 
 	private final LazySession session;
 
@@ -107,6 +112,12 @@ final class SessionHttpSession implements HttpSession {
 		return Collections.enumeration(new ArrayList<>(this.session.asMap().keySet()));
 	}
 
+	/**
+	 * Set an attribute. An exception that could not be read back from its JSON (its type
+	 * is not allowed, or it has no constructor taking its message) is left out with a
+	 * warning instead of failing the request when the session is saved: an exception in a
+	 * session is a message for a later page, such as a sign-in failure, not state.
+	 */
 	@Override
 	public void setAttribute(String name, @Nullable Object value) {
 		checkValid();
@@ -114,7 +125,17 @@ final class SessionHttpSession implements HttpSession {
 			removeAttribute(name);
 			return;
 		}
-		this.session.put(name, this.types.toSessionValue(value));
+		if (!(value instanceof Throwable)) {
+			this.session.put(name, this.types.toSessionValue(value));
+			return;
+		}
+		try {
+			this.session.put(name, this.types.toCheckedSessionValue(value));
+		}
+		catch (UnstorableAttributeException ex) {
+			logger.warn("Leaving session attribute '" + name + "' out: " + ex.getMessage());
+			this.session.remove(name);
+		}
 	}
 
 	@Override

@@ -47,7 +47,8 @@ class SessionHttpSessionTests extends AbstractRedisWebApplicationTests {
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings
 		.from("org.curveball.session.web.servlet.SessionSavingResponse", "Session could not be saved")
-		.and(LazySession.class, "Ignoring session value");
+		.and(LazySession.class, "Ignoring session value")
+		.and("org.curveball.session.web.servlet.SessionHttpSession", "Leaving session attribute");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -141,6 +142,17 @@ class SessionHttpSessionTests extends AbstractRedisWebApplicationTests {
 			.contains("curveball.session.redis.attribute-types.allowed-packages")
 			.doesNotContain(id);
 		assertThat(redis.server().commands().get("session-" + id)).isEqualTo("{\"visits\":1}");
+	}
+
+	@Test
+	void setAttribute_exceptionThatCannotBeStored_isLeftOutWithAWarningAndTheRequestSucceeds() throws Exception {
+		String id = sessionId(send("GET", "/visit", null));
+		HttpResponse<String> response = send("POST", "/failure", id);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(redis.server().commands().get("session-" + id)).isEqualTo("{\"visits\":1,\"note\":\"kept\"}");
+		assertThat(warnings.messages())
+			.anySatisfy((warning) -> assertThat(warning).startsWith("Leaving session attribute 'failure' out")
+				.contains(IllegalStateException.class.getName()));
 	}
 
 	@Test
@@ -277,6 +289,12 @@ class SessionHttpSessionTests extends AbstractRedisWebApplicationTests {
 		@PostMapping("/counter")
 		void counter(HttpSession session) {
 			session.setAttribute("counter", new AtomicInteger(1));
+		}
+
+		@PostMapping("/failure")
+		void failure(HttpSession session) {
+			session.setAttribute("failure", new IllegalStateException("not a sign-in failure"));
+			session.setAttribute("note", "kept");
 		}
 
 		@PostMapping("/change-id")
