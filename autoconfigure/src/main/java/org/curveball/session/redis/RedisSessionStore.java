@@ -68,7 +68,17 @@ public final class RedisSessionStore implements SessionStore {
 	 * @return {@code <prefix>-<id>}
 	 */
 	public String key(String id) {
-		return this.prefix + "-" + id;
+		return key(this.prefix, id);
+	}
+
+	/**
+	 * Return the Redis key that holds a session under a prefix.
+	 * @param prefix the key prefix
+	 * @param id the session id
+	 * @return {@code <prefix>-<id>}
+	 */
+	public static String key(String prefix, String id) {
+		return prefix + "-" + id;
 	}
 
 	@Override

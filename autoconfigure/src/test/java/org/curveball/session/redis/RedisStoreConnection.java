@@ -66,6 +66,14 @@ public final class RedisStoreConnection implements AutoCloseable {
 	}
 
 	/**
+	 * Return the connection factory, for other users of the same Redis.
+	 * @return the connection factory
+	 */
+	public LettuceConnectionFactory connectionFactory() {
+		return this.connectionFactory;
+	}
+
+	/**
 	 * Return a store with the default prefix.
 	 * @return the store
 	 */
