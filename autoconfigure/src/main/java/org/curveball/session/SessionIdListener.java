@@ -1,5 +1,6 @@
 package org.curveball.session;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,20 @@ public interface SessionIdListener {
 	 */
 	SessionIdListener NONE = new SessionIdListener() {
 	};
+
+	/**
+	 * Return a listener that tells each of several listeners, in order.
+	 * @param listeners the listeners
+	 * @return {@link #NONE} for none, the listener itself for one, else one that tells
+	 * them all
+	 */
+	static SessionIdListener of(List<? extends SessionIdListener> listeners) {
+		return switch (listeners.size()) {
+			case 0 -> NONE;
+			case 1 -> listeners.get(0);
+			default -> new CompositeSessionIdListener(List.copyOf(listeners));
+		};
+	}
 
 	/**
 	 * A session was stored under an id it did not have when the request began: a new

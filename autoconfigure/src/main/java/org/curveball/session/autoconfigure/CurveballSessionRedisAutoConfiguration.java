@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionIdGenerator;
+import org.curveball.session.SessionIdListener;
 import org.curveball.session.SessionObserver;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.SessionStore;
@@ -19,11 +20,15 @@ import org.curveball.session.core.SessionManager;
 import org.curveball.session.json.SessionAttributeTypes;
 import org.curveball.session.json.SessionAttributeTypesCustomizer;
 import org.curveball.session.json.SessionCodec;
+import org.curveball.session.principal.PrincipalSessionIndex;
+import org.curveball.session.principal.PrincipalSessions;
+import org.curveball.session.principal.redis.RedisPrincipalSessionIndex;
 import org.curveball.session.redis.CurveballSessionRedis;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.security.SpringSecurityAttributeTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -96,8 +101,8 @@ public final class CurveballSessionRedisAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	SessionStore curveballSessionStore(CurveballSessionRedisProperties properties,
+	@ConditionalOnMissingBean(SessionStore.class)
+	RedisSessionStore curveballSessionStore(CurveballSessionRedisProperties properties,
 			@CurveballSessionRedis ObjectProvider<RedisConnectionFactory> sessionConnectionFactory,
 			ObjectProvider<RedisConnectionFactory> connectionFactory, SessionIdGenerator ids) {
 		RedisConnectionFactory sessionFactory = sessionConnectionFactory.getIfAvailable();
@@ -110,12 +115,33 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(RedisSessionStore.class)
+	@ConditionalOnBooleanProperty(name = "curveball.session.redis.principals.enabled", matchIfMissing = true)
+	PrincipalSessionIndex curveballPrincipalSessionIndex(RedisSessionStore store,
+			CurveballSessionRedisProperties properties) {
+		return new RedisPrincipalSessionIndex(store.connectionFactory(), store.prefix(), settings(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(PrincipalSessionIndex.class)
+	PrincipalSessions curveballPrincipalSessions(PrincipalSessionIndex index, SessionStore store) {
+		return new PrincipalSessions(index, store);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
-			SessionCodec codec, ObjectProvider<SessionObserver> observers) {
-		SessionSettings settings = new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes(),
+			SessionCodec codec, ObjectProvider<SessionObserver> observers,
+			ObjectProvider<SessionIdListener> idListeners) {
+		return new SessionManager(store, codec, settings(properties), Clock.systemUTC(),
+				SessionObserver.of(observers.orderedStream().toList()),
+				SessionIdListener.of(idListeners.orderedStream().toList()));
+	}
+
+	private static SessionSettings settings(CurveballSessionRedisProperties properties) {
+		return new SessionSettings(properties.getExpiry(), properties.getMaxSize().toBytes(),
 				properties.getMaxLifetime());
-		return new SessionManager(store, codec, settings, Clock.systemUTC(),
-				SessionObserver.of(observers.orderedStream().toList()));
 	}
 
 	@Bean

@@ -112,6 +112,8 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 
 	private final Servlet servlet = new Servlet();
 
+	private final Principals principals = new Principals();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -234,6 +236,10 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 
 	public Servlet getServlet() {
 		return this.servlet;
+	}
+
+	public Principals getPrincipals() {
+		return this.principals;
 	}
 
 	/**
@@ -465,6 +471,30 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 
 		public void setAllowedPackages(List<String> allowedPackages) {
 			this.allowedPackages = allowedPackages;
+		}
+
+	}
+
+	/**
+	 * The index of each signed-in user's sessions.
+	 */
+	public static class Principals {
+
+		/**
+		 * Whether to keep an index of each signed-in user's sessions in Redis, beside the
+		 * sessions, under "<prefix>:principal:<name>". Written at sign-in, sign-out, a
+		 * new session id and the end of a session, never on reads or ordinary writes, it
+		 * lets an application list and end a user's sessions and Spring Security limit
+		 * them (maximumSessions) across instances.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -79,7 +79,8 @@ public final class PrincipalSessions implements SessionIdListener {
 
 	/**
 	 * Sign a principal in to a session: record the principal in the session, to be stored
-	 * when the session is saved, and add the session to the principal's.
+	 * when the session is saved, and add the session to the principal's (taking it out of
+	 * another principal's who was signed in to it).
 	 * @param session the session
 	 * @param sessionId the id the session is, or will be, stored under
 	 * @param principal the principal's name
@@ -93,6 +94,10 @@ public final class PrincipalSessions implements SessionIdListener {
 	public void signIn(Session session, String sessionId, String principal, @Nullable String device,
 			@Nullable Collection<String> listed) {
 		this.index.add(principal, sessionId, device, listed);
+		String previous = principalOf(session);
+		if (previous != null && !previous.equals(principal)) {
+			this.index.remove(previous, List.of(sessionId));
+		}
 		session.put(PRINCIPAL_KEY, principal);
 	}
 

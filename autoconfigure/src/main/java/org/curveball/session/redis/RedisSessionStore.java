@@ -63,6 +63,22 @@ public final class RedisSessionStore implements SessionStore {
 	}
 
 	/**
+	 * Return the connection to Redis, for what is kept beside the sessions.
+	 * @return the connection factory
+	 */
+	public RedisConnectionFactory connectionFactory() {
+		return this.connectionFactory;
+	}
+
+	/**
+	 * Return the prefix of the keys that hold sessions.
+	 * @return the prefix
+	 */
+	public String prefix() {
+		return this.prefix;
+	}
+
+	/**
 	 * Return the Redis key that holds a session.
 	 * @param id the session id
 	 * @return {@code <prefix>-<id>}

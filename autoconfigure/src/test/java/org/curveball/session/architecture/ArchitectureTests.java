@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Holds the package map of {@code docs/ARCHITECTURE.md}: which package may use which, so
  * that dependencies run one way, the engine knows no web stack and no Redis, the web
- * packages never talk to Redis, and only the auto-configuration knows Spring Boot.
+ * packages never talk to Redis, only the Spring Security glue and the auto-configuration
+ * know Spring Security, and only the auto-configuration knows Spring Boot.
  */
 @AnalyzeClasses(packages = "org.curveball.session", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTests {
@@ -27,6 +28,12 @@ final class ArchitectureTests {
 	private static final String WEB = "org.curveball.session.web";
 
 	private static final String SERVLET = "org.curveball.session.web.servlet..";
+
+	private static final String PRINCIPALS = "org.curveball.session.principal";
+
+	private static final String SECURITY = "org.curveball.session.security..";
+
+	private static final String AUTOCONFIGURE = "org.curveball.session.autoconfigure..";
 
 	@ArchTest
 	static final ArchRule packagesAreLayered = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -42,22 +49,34 @@ final class ArchitectureTests {
 		.definedBy(SERVLET)
 		.layer("Stores")
 		.definedBy("org.curveball.session.redis..", "org.curveball.session.memory..")
+		.layer("Principals")
+		.definedBy(PRINCIPALS)
+		.layer("PrincipalStores")
+		.definedBy("org.curveball.session.principal.redis..")
+		.layer("Security")
+		.definedBy(SECURITY)
 		.layer("Metrics")
 		.definedBy("org.curveball.session.micrometer..")
 		.layer("AutoConfiguration")
-		.definedBy("org.curveball.session.autoconfigure..")
+		.definedBy(AUTOCONFIGURE)
 		.whereLayer("AutoConfiguration")
 		.mayNotBeAccessedByAnyLayer()
-		.whereLayer("Servlet")
+		.whereLayer("Security")
 		.mayOnlyBeAccessedByLayers("AutoConfiguration")
+		.whereLayer("Servlet")
+		.mayOnlyBeAccessedByLayers("Security", "AutoConfiguration")
 		.whereLayer("Web")
 		.mayOnlyBeAccessedByLayers("Servlet", "AutoConfiguration")
 		.whereLayer("Engine")
-		.mayOnlyBeAccessedByLayers("Servlet", "AutoConfiguration")
+		.mayOnlyBeAccessedByLayers("Servlet", "Security", "AutoConfiguration")
 		.whereLayer("JSON")
-		.mayOnlyBeAccessedByLayers("Engine", "Servlet", "AutoConfiguration")
-		.whereLayer("Stores")
+		.mayOnlyBeAccessedByLayers("Engine", "Servlet", "Security", "AutoConfiguration")
+		.whereLayer("Principals")
+		.mayOnlyBeAccessedByLayers("PrincipalStores", "Security", "AutoConfiguration")
+		.whereLayer("PrincipalStores")
 		.mayOnlyBeAccessedByLayers("AutoConfiguration")
+		.whereLayer("Stores")
+		.mayOnlyBeAccessedByLayers("PrincipalStores", "AutoConfiguration")
 		.whereLayer("Metrics")
 		.mayOnlyBeAccessedByLayers("AutoConfiguration");
 
@@ -70,6 +89,20 @@ final class ArchitectureTests {
 		.should()
 		.onlyDependOnClassesThat()
 		.resideInAnyPackage("java..", "org.jspecify..", API);
+
+	@ArchTest
+	static final ArchRule principalsApiNeedsNoFramework = classes().that()
+		.resideInAPackage(PRINCIPALS)
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "org.jspecify..", API, PRINCIPALS);
+
+	@ArchTest
+	static final ArchRule onlySecurityGlueKnowsSpringSecurity = noClasses().that()
+		.resideOutsideOfPackages(SECURITY, AUTOCONFIGURE)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.security..");
 
 	@ArchTest
 	static final ArchRule engineKnowsNoWebStackAndNoRedis = classes().that()
@@ -96,7 +129,7 @@ final class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule onlyAutoConfigurationKnowsBoot = noClasses().that()
-		.resideOutsideOfPackage("org.curveball.session.autoconfigure..")
+		.resideOutsideOfPackage(AUTOCONFIGURE)
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("org.springframework.boot..");
