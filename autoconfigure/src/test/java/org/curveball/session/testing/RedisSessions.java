@@ -123,6 +123,14 @@ public final class RedisSessions implements AutoCloseable {
 		return id;
 	}
 
+	/**
+	 * Return the manager that opens the sessions of {@link #request}.
+	 * @return the manager
+	 */
+	public SessionManager manager() {
+		return this.manager;
+	}
+
 	public String newId() {
 		return this.store.newSessionId();
 	}
