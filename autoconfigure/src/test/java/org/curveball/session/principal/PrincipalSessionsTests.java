@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -227,12 +227,12 @@ class PrincipalSessionsTests {
 	@Test
 	void add_manySignInsCheckedAgainstTheSameList_acceptsExactlyOne() throws Exception {
 		int racers = 8;
-		CountDownLatch start = new CountDownLatch(1);
+		Phaser start = new Phaser(racers + 1);
 		List<CompletableFuture<Boolean>> attempts = new ArrayList<>();
 		for (int i = 0; i < racers; i++) {
 			String id = sessions.newId();
 			attempts.add(CompletableFuture.supplyAsync(() -> {
-				await(start);
+				start.arriveAndAwaitAdvance();
 				try {
 					index.add("ada", id, null, List.of());
 					return true;
@@ -242,7 +242,7 @@ class PrincipalSessionsTests {
 				}
 			}));
 		}
-		start.countDown();
+		start.arriveAndAwaitAdvance();
 		List<Boolean> accepted = new ArrayList<>();
 		for (CompletableFuture<Boolean> attempt : attempts) {
 			accepted.add(attempt.get(30, TimeUnit.SECONDS));
@@ -287,16 +287,6 @@ class PrincipalSessionsTests {
 	private static void signedInAnHourAgo(String principal, String id) {
 		long anHourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
 		redis.commands().hset(index.key(principal), id, "{\"signedIn\":" + anHourAgo + "}");
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.curveball.session.sample;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,11 +16,12 @@ import org.springframework.web.servlet.FlashMapManager;
  * token instead of Spring's.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SampleSessionLimit.class)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, FlashMapManager flashMapManager,
-			SampleInstance instance) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, FlashMapManager flashMapManager, SampleInstance instance,
+			SampleSessionLimit sessionLimit) {
 		return http
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/account/**").authenticated().anyRequest().permitAll())
@@ -27,6 +29,7 @@ class SecurityConfiguration {
 					(signIn) -> signIn.loginPage("/login").successHandler(new SignInNotice(flashMapManager, instance)))
 			.logout((signOut) -> signOut.logoutUrl("/account/logout").logoutSuccessUrl("/?signed-out"))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/session/**"))
+			.sessionManagement(sessionLimit::applyTo)
 			.build();
 	}
 

@@ -25,18 +25,27 @@ final class TwoSampleInstances implements BeforeAllCallback, AfterAllCallback {
 
 	private final RedisServerExtension redis;
 
+	private final String[] arguments;
+
 	private @Nullable RunningSample first;
 
 	private @Nullable RunningSample second;
 
-	TwoSampleInstances(RedisServerExtension redis) {
+	/**
+	 * Run both instances with more settings.
+	 * @param redis the Redis server of the test class
+	 * @param arguments more settings, as command-line arguments, such as
+	 * {@code --sample.security.maximum-sessions=1}
+	 */
+	TwoSampleInstances(RedisServerExtension redis, String... arguments) {
 		this.redis = redis;
+		this.arguments = arguments;
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.first = RunningSample.start(this.redis);
-		this.second = RunningSample.start(this.redis);
+		this.first = RunningSample.start(this.redis, this.arguments);
+		this.second = RunningSample.start(this.redis, this.arguments);
 	}
 
 	@Override
