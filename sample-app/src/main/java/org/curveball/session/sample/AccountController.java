@@ -1,7 +1,10 @@
 package org.curveball.session.sample;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpSession;
 
+import org.curveball.session.principal.PrincipalSessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -16,13 +19,20 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The signed-in user's page: who is signed in, on which instance, a colour theme kept in
- * the {@link HttpSession} as a typed object, and a sign-out button. Its forms carry
- * Spring Security's CSRF token, which Security keeps in the session too.
+ * the {@link HttpSession} as a typed object, where else the user is signed in, and
+ * buttons that sign out this session, the others, or all of them. Its forms carry Spring
+ * Security's CSRF token, which Security keeps in the session too.
  */
 @Controller
 public class AccountController {
 
 	static final String PREFERENCES = "preferences";
+
+	private final PrincipalSessions principals;
+
+	AccountController(PrincipalSessions principals) {
+		this.principals = principals;
+	}
 
 	@GetMapping("/account")
 	String account(Authentication user, HttpSession session, CsrfToken csrf, Model model) {
@@ -32,6 +42,12 @@ public class AccountController {
 		model.addAttribute("user", user.getName());
 		model.addAttribute("theme", preferences.theme());
 		model.addAttribute("themes", AccountPreferences.THEMES);
+		Instant now = Instant.now();
+		model.addAttribute("sessions",
+				this.principals.list(user.getName(), session.getId())
+					.stream()
+					.map((signedIn) -> SignedInSession.of(signedIn, now))
+					.toList());
 		return "account";
 	}
 

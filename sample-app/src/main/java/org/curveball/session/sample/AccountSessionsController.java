@@ -1,25 +1,25 @@
 package org.curveball.session.sample;
 
-import java.net.URI;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.curveball.session.principal.PrincipalSession;
 import org.curveball.session.principal.PrincipalSessions;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Where the signed-in user is signed in, from the index of each user's sessions that the
- * starter keeps in Redis, and the buttons that end those sessions on every instance.
+ * Where the signed-in user is signed in, as JSON, from the index of each user's sessions
+ * that the starter keeps in Redis, and the account page's buttons that end the other
+ * sessions, or all of them, on every instance.
  */
-@RestController
+@Controller
 public class AccountSessionsController {
 
 	private final PrincipalSessions principals;
@@ -29,25 +29,24 @@ public class AccountSessionsController {
 	}
 
 	@GetMapping("/account/sessions")
+	@ResponseBody
 	List<PrincipalSession> sessions(Authentication user, HttpSession session) {
 		return this.principals.list(user.getName(), session.getId());
 	}
 
 	@PostMapping("/account/sessions/sign-out-others")
-	ResponseEntity<Void> signOutOthers(Authentication user, HttpSession session) {
-		this.principals.endOthers(user.getName(), session.getId());
-		return seeOther("/account");
+	RedirectView signOutOthers(Authentication user, HttpSession session, RedirectAttributes flash) {
+		int ended = this.principals.endOthers(user.getName(), session.getId());
+		flash.addFlashAttribute("notice", "Signed out " + ended + " other session(s): their keys were deleted "
+				+ "from Redis, so their next request, on any instance, finds no session.");
+		return SeeOther.to("/account");
 	}
 
 	@PostMapping("/account/sessions/sign-out-everywhere")
-	ResponseEntity<Void> signOutEverywhere(Authentication user, HttpServletRequest request) {
+	RedirectView signOutEverywhere(Authentication user, HttpSession session) {
 		this.principals.endAll(user.getName());
-		request.getSession().invalidate();
-		return seeOther("/");
-	}
-
-	private static ResponseEntity<Void> seeOther(String location) {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location)).build();
+		session.invalidate();
+		return SeeOther.to("/?signed-out");
 	}
 
 }

@@ -46,6 +46,14 @@ abstract class AbstractSampleBrowserTests {
 	 * Sign in as the sample's user on the sign-in page shown.
 	 */
 	static void signInAsAda() {
+		signInAsAda(browser);
+	}
+
+	/**
+	 * Sign in as the sample's user on the sign-in page a browser shows.
+	 * @param browser the browser
+	 */
+	static void signInAsAda(BrowserExtension browser) {
 		assertThat(browser.currentUrl()).as("the page shown").endsWith("/login");
 		browser.type("username", "ada");
 		browser.type("password", "lovelace");

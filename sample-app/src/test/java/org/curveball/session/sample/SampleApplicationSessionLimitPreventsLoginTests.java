@@ -40,6 +40,7 @@ class SampleApplicationSessionLimitPreventsLoginTests {
 			.doesNotContain("SPRING_SECURITY_CONTEXT");
 		HttpResponse<String> page = first().get("/login?error").cookie(refused.session().pair()).send();
 		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(SignInController.TOO_MANY_SESSIONS);
 		assertThat(SignIns.account(second(), first).statusCode()).isEqualTo(200);
 		String token = SignIns.csrfToken(SignIns.account(second(), first));
 		HttpResponse<String> signedOut = second().postForm("/account/logout", Map.of("_csrf", token))

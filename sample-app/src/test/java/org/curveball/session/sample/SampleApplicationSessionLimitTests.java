@@ -42,6 +42,8 @@ class SampleApplicationSessionLimitTests {
 		assertThat(expired.statusCode()).isEqualTo(302);
 		assertThat(expired.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith(SampleSessionLimit.EXPIRED_URL));
+		assertThat(first().get(SampleSessionLimit.EXPIRED_URL).send().body())
+			.contains("signed out\n    here because this account signed in somewhere else");
 		assertThat(redis.commands().exists("session-" + first.sessionId())).isZero();
 		assertThat(SignIns.redirectsToSignIn(SignIns.account(second(), first))).isTrue();
 		assertThat(SignIns.account(first(), second).statusCode()).isEqualTo(200);
@@ -100,7 +102,8 @@ class SampleApplicationSessionLimitTests {
 		SetCookie session = SignIns.signIn(first(), second(), "Browser A");
 		String token = SignIns.csrfToken(SignIns.account(first(), session));
 		RedisCommandCount read = RedisCommandCount.start(redis);
-		assertThat(SignIns.account(second(), session).statusCode()).isEqualTo(200);
+		HttpResponse<String> values = second().get("/api/session").cookie(session.pair()).send();
+		assertThat(values.statusCode()).as(values::body).isEqualTo(200);
 		assertThat(read.commandsSinceStart()).isEqualTo(Map.of("getex", 1L));
 		RedisCommandCount write = RedisCommandCount.start(redis);
 		HttpResponse<String> saved = first().postForm("/account/theme", Map.of("_csrf", token, "theme", "dark"))

@@ -55,7 +55,7 @@ class SampleApplicationSignInFailureTests {
 			.doesNotContain(password);
 		HttpResponse<String> page = instances.first().http().get("/login?error").cookie(session.pair()).send();
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Invalid credentials");
+		assertThat(page.body()).contains(SignInController.FAILED);
 		assertThat(output).doesNotContain("Ignoring session value").doesNotContain("cannot be stored");
 	}
 
