@@ -49,7 +49,8 @@ import org.springframework.security.jackson.SecurityJacksonModules;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for Curveball sessions stored in Redis: the store, the JSON codec
- * and the session manager that every web stack uses.
+ * and the session manager that every web stack uses, and beside the store, the index of
+ * each signed-in user's sessions.
  * <p>
  * Sessions use, in this order: a {@code RedisConnectionFactory} qualified with
  * {@link CurveballSessionRedis}; a dedicated connection when
