@@ -49,6 +49,15 @@ public interface PrincipalSessionIndex {
 	void follow(String principal, @Nullable String previousId, String sessionId);
 
 	/**
+	 * Mark a session of a principal expired: it is no longer listed nor counted, and its
+	 * entry stays, as a tombstone, until the session is gone, so that a save of the
+	 * session's own sign-in that comes late does not add it again.
+	 * @param principal the principal's name
+	 * @param sessionId the session's id
+	 */
+	void expire(String principal, String sessionId);
+
+	/**
 	 * Remove sessions from a principal's.
 	 * @param principal the principal's name
 	 * @param sessionIds the ids of the sessions

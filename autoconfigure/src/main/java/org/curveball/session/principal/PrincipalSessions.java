@@ -116,14 +116,14 @@ public final class PrincipalSessions implements SessionIdListener {
 	}
 
 	/**
-	 * Take a session out of a principal's without ending it, for a session that is ended
-	 * by other means (such as marked expired for Spring Security to end on its next
-	 * request).
+	 * Stop listing and counting a session of a principal without ending it, for a session
+	 * that is ended by other means (such as marked expired for Spring Security to sign
+	 * out on its next request).
 	 * @param principal the principal's name
 	 * @param sessionId the session's id
 	 */
-	public void forget(String principal, String sessionId) {
-		this.index.remove(principal, List.of(sessionId));
+	public void expire(String principal, String sessionId) {
+		this.index.expire(principal, sessionId);
 	}
 
 	/**

@@ -208,7 +208,7 @@ public final class IndexedSessionRegistry implements SessionRegistry {
 			session.put(EXPIRED_KEY, this.clock.millis());
 			session.commit();
 		}
-		this.principals.forget(principal, sessionId);
+		this.principals.expire(principal, sessionId);
 	}
 
 	/**

@@ -203,6 +203,20 @@ class PrincipalSessionsTests {
 	}
 
 	@Test
+	void expire_unlistsTheSessionForGoodUntilItIsGone() {
+		String expired = signIn("ada", null);
+		principals.expire("ada", expired);
+		assertThat(principals.sessions("ada")).isEmpty();
+		String next = sessions.newId();
+		index.add("ada", next, null, List.of());
+		index.follow("ada", null, expired);
+		assertThat(principals.sessions("ada")).extracting(IndexedSession::id).containsExactly(next);
+		redis.commands().del(RedisStoreConnection.key(expired));
+		principals.sessions("ada");
+		assertThat(redis.commands().hkeys(index.key("ada"))).containsExactly(next);
+	}
+
+	@Test
 	void add_afterAnotherSignInSinceTheCheckedList_isRefusedAndWritesNothing() {
 		String first = signIn("ada", null);
 		List<String> listed = principals.sessions("ada").stream().map(IndexedSession::id).toList();

@@ -34,7 +34,8 @@ import org.springframework.util.StreamUtils;
  * The index of each principal's sessions in Redis: one hash per principal under
  * {@code <prefix>:principal:<name>}, whose fields are the ids of the principal's sessions
  * and whose values say when the principal signed in and from what device, as
- * {@code {"signedIn":<epoch ms>,"device":"<User-Agent>"}}.
+ * {@code {"signedIn":<epoch ms>,"device":"<User-Agent>"}}, or {@code {"expired":true}}
+ * for a session that is being signed out and no longer counts.
  * <p>
  * A session key is {@code <prefix>-<id>}: the character after the prefix tells the two
  * apart, so no cookie value can name an index key, here or in a Curveball service that
@@ -65,6 +66,8 @@ public final class RedisPrincipalSessionIndex implements PrincipalSessionIndex {
 	private static final byte[] FOLLOW = script("follow.lua");
 
 	private static final byte[] CONFLICT = "conflict".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EXPIRED = "{\"expired\":true}".getBytes(StandardCharsets.US_ASCII);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,7 +144,14 @@ public final class RedisPrincipalSessionIndex implements PrincipalSessionIndex {
 			List<byte[]> ended = new ArrayList<>();
 			for (int i = 0; i < fields.size(); i += 2) {
 				String id = text(fields.get(i));
-				IndexedSession session = judge(redis, id, (byte[]) fields.get(i + 1), now);
+				byte[] entry = (byte[]) fields.get(i + 1);
+				if (Arrays.equals(EXPIRED, entry)) {
+					if (!exists(redis, id)) {
+						ended.add((byte[]) fields.get(i));
+					}
+					continue;
+				}
+				IndexedSession session = judge(redis, id, entry, now);
 				if (session != null) {
 					sessions.add(session);
 				}
@@ -178,7 +188,7 @@ public final class RedisPrincipalSessionIndex implements PrincipalSessionIndex {
 			// An entry that is not ours counts as signed in long ago: its session
 			// decides.
 		}
-		Long remaining = redis.keyCommands().pTtl(utf8(RedisSessionStore.key(this.prefix, id)));
+		Long remaining = redis.keyCommands().pTtl(sessionKey(id));
 		if (remaining == null || remaining == -2) {
 			boolean signingIn = now.isBefore(signedIn.plus(this.signInGrace));
 			return signingIn ? new IndexedSession(id, signedIn, signedIn, device) : null;
@@ -208,6 +218,11 @@ public final class RedisPrincipalSessionIndex implements PrincipalSessionIndex {
 	}
 
 	@Override
+	public void expire(String principal, String sessionId) {
+		execute("expiry", (redis) -> redis.hashCommands().hSet(utf8(key(principal)), utf8(sessionId), EXPIRED));
+	}
+
+	@Override
 	public void follow(String principal, @Nullable String previousId, String sessionId) {
 		execute("follow",
 				(redis) -> redis.scriptingCommands()
@@ -219,6 +234,14 @@ public final class RedisPrincipalSessionIndex implements PrincipalSessionIndex {
 	public void remove(String principal, Collection<String> sessionIds) {
 		byte[][] fields = sessionIds.stream().map(RedisPrincipalSessionIndex::utf8).toArray(byte[][]::new);
 		execute("removal", (redis) -> redis.hashCommands().hDel(utf8(key(principal)), fields));
+	}
+
+	private boolean exists(RedisConnection redis, String id) {
+		return Boolean.TRUE.equals(redis.keyCommands().exists(sessionKey(id)));
+	}
+
+	private byte[] sessionKey(String id) {
+		return utf8(RedisSessionStore.key(this.prefix, id));
 	}
 
 	private <T> T execute(String operation, Function<RedisConnection, T> command) {

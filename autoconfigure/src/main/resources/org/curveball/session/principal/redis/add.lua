@@ -7,14 +7,16 @@
 -- ARGV[4]: '1' to check against the listed ids that follow, '0' to add in any case
 -- ARGV[5...]: the ids of the sessions the caller listed
 -- Returns 'added', or 'conflict' (having written nothing) when the index holds a
--- session that was not listed.
+-- session that was not listed, other than one marked expired ('{"expired":true}').
 if ARGV[4] == '1' then
   local listed = {}
   for i = 5, #ARGV do
     listed[ARGV[i]] = true
   end
-  for _, id in ipairs(redis.call('HKEYS', KEYS[1])) do
-    if id ~= ARGV[1] and not listed[id] then
+  local entries = redis.call('HGETALL', KEYS[1])
+  for i = 1, #entries, 2 do
+    local id = entries[i]
+    if id ~= ARGV[1] and not listed[id] and entries[i + 1] ~= '{"expired":true}' then
       return 'conflict'
     end
   end

@@ -1,6 +1,6 @@
--- Follow a session of a principal to the id it is stored under now, keeping its entry;
--- a session the index misses (a sign-in that took longer than the grace a listing gives
--- it) is added, signed in now.
+-- Follow a session of a principal to the id it is stored under now, keeping its entry
+-- (also one marked expired); a session the index misses (a sign-in that took longer
+-- than the grace a listing gives it) is added, signed in now.
 -- KEYS[1]: the principal's index key
 -- ARGV[1]: the id the session moved from, or '' for a session stored under its first id
 -- ARGV[2]: the id it is stored under now
