@@ -10,7 +10,6 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,14 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SessionConnectionConfigurationClusterTests {
 
-	// Registered first, so that it still expects the client's warnings while the nodes
-	// stop
 	@RegisterExtension
-	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
-	@Order(2)
 	static final RedisClusterExtension redis = new RedisClusterExtension();
 
 	private static final String DEDICATED_FACTORY = CurveballSessionRedisAutoConfiguration.DEDICATED_CONNECTION_FACTORY_BEAN_NAME;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,14 +38,10 @@ import static org.awaitility.Awaitility.await;
  */
 class SessionConnectionConfigurationSentinelTests {
 
-	// Registered first, so that it still expects the client's warnings while the nodes
-	// stop
 	@RegisterExtension
-	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
-	@Order(2)
 	static final RedisSentinelExtension redis = new RedisSentinelExtension();
 
 	private static final String DEDICATED_FACTORY = CurveballSessionRedisAutoConfiguration.DEDICATED_CONNECTION_FACTORY_BEAN_NAME;

@@ -2,18 +2,14 @@ package org.curveball.session.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.ReplaceResult;
-import org.curveball.session.SessionStore;
 import org.curveball.session.testing.LocalRedisNode;
 import org.curveball.session.testing.RedisClusterExtension;
 import org.curveball.session.testing.RedisTestCluster;
@@ -25,40 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of three masters, where a command that touched keys of two slots would fail, plus how
  * sessions and the save script spread over the masters.
  */
-class RedisSessionStoreClusterTests extends AbstractSessionStoreTests {
+class RedisSessionStoreClusterTests extends AbstractRedisSessionStoreTests {
+
+	@Override
+	protected RedisStoreConnection connectToRedis() {
+		return RedisStoreConnection.open(redis.cluster());
+	}
 
 	@RegisterExtension
 	static final RedisClusterExtension redis = new RedisClusterExtension();
-
-	private static RedisStoreConnection connection;
-
-	private final RedisSessionStore store = connection.store();
-
-	@BeforeAll
-	static void connect() {
-		connection = RedisStoreConnection.open(redis.cluster());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connection.close();
-	}
-
-	@Override
-	protected SessionStore store() {
-		return this.store;
-	}
-
-	@Override
-	protected void elapse(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	@Test
 	void set_manySessions_spreadOverEveryMasterUnderTheirCurveballKeys() {

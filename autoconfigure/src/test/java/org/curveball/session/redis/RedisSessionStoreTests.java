@@ -5,15 +5,12 @@ import java.time.Duration;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
-import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
@@ -27,7 +24,12 @@ import static org.awaitility.Awaitility.await;
  * plus what is on the wire (Curveball's keys, JSON strings and TTLs) and how Redis
  * failures surface.
  */
-class RedisSessionStoreTests extends AbstractSessionStoreTests {
+class RedisSessionStoreTests extends AbstractRedisSessionStoreTests {
+
+	@Override
+	protected RedisStoreConnection connectToRedis() {
+		return RedisStoreConnection.open(redis.server());
+	}
 
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
@@ -36,36 +38,6 @@ class RedisSessionStoreTests extends AbstractSessionStoreTests {
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
-
-	private static RedisStoreConnection connection;
-
-	private final RedisSessionStore store = connection.store();
-
-	@BeforeAll
-	static void connect() {
-		connection = RedisStoreConnection.open(redis.server());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connection.close();
-	}
-
-	@Override
-	protected SessionStore store() {
-		return this.store;
-	}
-
-	@Override
-	protected void elapse(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static RedisCommands<String, String> raw() {
 		return redis.server().commands();
@@ -81,7 +53,7 @@ class RedisSessionStoreTests extends AbstractSessionStoreTests {
 
 	@Test
 	void set_customPrefix_storesUnderThatPrefix() {
-		RedisSessionStore custom = connection.store("mysess");
+		RedisSessionStore custom = connection().store("mysess");
 		String id = custom.newSessionId();
 		custom.set(id, JSON, LONG_EXPIRY);
 		assertThat(custom.key(id)).isEqualTo("mysess-" + id);
@@ -137,7 +109,7 @@ class RedisSessionStoreTests extends AbstractSessionStoreTests {
 	@Test
 	void get_valueNotUtf8_throwsMalformedSessionException() {
 		String id = this.store.newSessionId();
-		connection.setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
+		connection().setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(MalformedSessionException.class).isThrownBy(() -> this.store.get(id, LONG_EXPIRY))
 			.withMessageNotContaining(id);
 	}
@@ -156,7 +128,7 @@ class RedisSessionStoreTests extends AbstractSessionStoreTests {
 	@Test
 	void replace_currentValueNotUtf8_throwsMalformedSessionException() {
 		String id = this.store.newSessionId();
-		connection.setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
+		connection().setBytes(id, "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(MalformedSessionException.class)
 			.isThrownBy(() -> this.store.replace(id, JSON, "{\"userId\":6}", LONG_EXPIRY));
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,14 +31,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
 abstract class AbstractSampleClusterTests extends AbstractSampleHttpTests {
 
-	// Registered first, so that it still expects the client's warnings while the nodes
-	// stop
 	@RegisterExtension
-	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
-	@Order(2)
 	static final RedisClusterExtension redisCluster = new RedisClusterExtension();
 
 	@Autowired

@@ -3,7 +3,6 @@ package org.curveball.session.sample;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,14 +27,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
 abstract class AbstractSampleSentinelTests extends AbstractSampleHttpTests {
 
-	// Registered first, so that it still expects the client's warnings while the nodes
-	// stop
 	@RegisterExtension
-	@Order(1)
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();
 
 	@RegisterExtension
-	@Order(2)
 	static final RedisSentinelExtension redisSentinel = new RedisSentinelExtension();
 
 	@Autowired

@@ -3,11 +3,7 @@ package org.curveball.session.sample;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other instance, is refused with Spring Security's normal answer, and once the first
  * session signs out, signing in works again.
  */
-class SampleApplicationSessionLimitPreventsLoginTests {
-
-	@RegisterExtension
-	@Order(1)
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	@RegisterExtension
-	@Order(2)
-	static final TwoSampleInstances instances = new TwoSampleInstances(redis, "--sample.security.maximum-sessions=1",
-			"--sample.security.max-sessions-prevents-login=true");
+@SampleArguments({ "--sample.security.maximum-sessions=1", "--sample.security.max-sessions-prevents-login=true" })
+class SampleApplicationSessionLimitPreventsLoginTests extends AbstractTwoSampleInstancesTests {
 
 	@Test
 	void secondSignIn_isRefusedUntilTheFirstSignsOut() {
@@ -49,14 +37,6 @@ class SampleApplicationSessionLimitPreventsLoginTests {
 		assertThat(signedOut.statusCode()).isEqualTo(302);
 		SetCookie again = SignIns.signIn(first(), second(), "Browser B");
 		assertThat(SignIns.account(first(), again).statusCode()).isEqualTo(200);
-	}
-
-	private static SampleClient first() {
-		return instances.first().http();
-	}
-
-	private static SampleClient second() {
-		return instances.second().http();
 	}
 
 }

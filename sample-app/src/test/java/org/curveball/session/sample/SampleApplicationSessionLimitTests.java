@@ -8,12 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,15 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two sign-ins racing on the two instances leave one session, and the limit costs no
  * Redis command on the reads and writes of a signed-in session.
  */
-class SampleApplicationSessionLimitTests {
-
-	@RegisterExtension
-	@Order(1)
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	@RegisterExtension
-	@Order(2)
-	static final TwoSampleInstances instances = new TwoSampleInstances(redis, "--sample.security.maximum-sessions=1");
+@SampleArguments("--sample.security.maximum-sessions=1")
+class SampleApplicationSessionLimitTests extends AbstractTwoSampleInstancesTests {
 
 	@Test
 	void secondSignIn_endsTheFirstSessionOnBothInstances() {
@@ -113,14 +102,6 @@ class SampleApplicationSessionLimitTests {
 		assertThat(write.commandsSinceStart()).containsOnlyKeys("getex", "evalsha", "get", "set")
 			.containsEntry("getex", 1L)
 			.containsEntry("evalsha", 1L);
-	}
-
-	private static SampleClient first() {
-		return instances.first().http();
-	}
-
-	private static SampleClient second() {
-		return instances.second().http();
 	}
 
 }

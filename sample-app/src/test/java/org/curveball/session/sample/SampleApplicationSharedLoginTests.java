@@ -5,13 +5,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.core.LazySession;
 import org.curveball.session.testing.ExpectedWarnings;
-import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in, a sign-out on either ends it on both, and Spring's CSRF token (kept in the
  * session) is accepted wherever it is sent.
  */
-class SampleApplicationSharedLoginTests {
+class SampleApplicationSharedLoginTests extends AbstractTwoSampleInstancesTests {
 
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings.from(LazySession.class, "Ignoring session value");
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
-	@RegisterExtension
-	@Order(1)
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	@RegisterExtension
-	@Order(2)
-	static final TwoSampleInstances instances = new TwoSampleInstances(redis);
 
 	@Test
 	void signIn_onOneInstance_holdsOnTheOtherWithANewSessionId() {
@@ -151,14 +141,6 @@ class SampleApplicationSharedLoginTests {
 		Matcher field = CSRF_FIELD.matcher(page.body());
 		assertThat(field.find()).as("a _csrf field in the page").isTrue();
 		return field.group(1);
-	}
-
-	private static SampleClient first() {
-		return instances.first().http();
-	}
-
-	private static SampleClient second() {
-		return instances.second().http();
 	}
 
 }

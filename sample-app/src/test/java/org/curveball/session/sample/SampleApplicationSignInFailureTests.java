@@ -2,13 +2,10 @@ package org.curveball.session.sample;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.curveball.session.testing.RedisServerExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -22,16 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code 500}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SampleApplicationSignInFailureTests {
-
-	@RegisterExtension
-	@Order(1)
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	@RegisterExtension
-	@Order(2)
-	static final TwoSampleInstances instances = new TwoSampleInstances(redis,
-			"--spring.main.sources=" + SignInTestUsers.class.getName());
+@SampleArguments("--spring.main.sources=org.curveball.session.sample.SignInTestUsers")
+class SampleApplicationSignInFailureTests extends AbstractTwoSampleInstancesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """

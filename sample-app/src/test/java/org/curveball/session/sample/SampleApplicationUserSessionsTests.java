@@ -3,12 +3,8 @@ package org.curveball.session.sample;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions" and "sign out everywhere" end those sessions on both instances; a session
  * that expired is no longer listed.
  */
-class SampleApplicationUserSessionsTests {
-
-	@RegisterExtension
-	@Order(1)
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	@RegisterExtension
-	@Order(2)
-	static final TwoSampleInstances instances = new TwoSampleInstances(redis);
+class SampleApplicationUserSessionsTests extends AbstractTwoSampleInstancesTests {
 
 	@Test
 	void accountSessions_listEverySignInWithTheAskingOneMarked() {
@@ -99,14 +87,6 @@ class SampleApplicationUserSessionsTests {
 	private static HttpResponse<String> post(SampleClient instance, SetCookie session, String path) {
 		String token = SignIns.csrfToken(SignIns.account(instance, session));
 		return instance.postForm(path, Map.of("_csrf", token)).cookie(session.pair()).send();
-	}
-
-	private static SampleClient first() {
-		return instances.first().http();
-	}
-
-	private static SampleClient second() {
-		return instances.second().http();
 	}
 
 }

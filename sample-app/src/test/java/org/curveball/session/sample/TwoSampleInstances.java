@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import org.curveball.session.testing.RedisServerExtension;
 
@@ -19,33 +20,31 @@ import org.curveball.session.testing.RedisServerExtension;
  * &#64;RegisterExtension
  * &#64;Order(2)
  * static final TwoSampleInstances instances = new TwoSampleInstances(redis);
- * </pre>
+ * </pre> The test class gives the instances more settings with {@link SampleArguments}.
  */
 final class TwoSampleInstances implements BeforeAllCallback, AfterAllCallback {
 
 	private final RedisServerExtension redis;
-
-	private final String[] arguments;
 
 	private @Nullable RunningSample first;
 
 	private @Nullable RunningSample second;
 
 	/**
-	 * Run both instances with more settings.
+	 * Run both instances on a Redis server.
 	 * @param redis the Redis server of the test class
-	 * @param arguments more settings, as command-line arguments, such as
-	 * {@code --sample.security.maximum-sessions=1}
 	 */
-	TwoSampleInstances(RedisServerExtension redis, String... arguments) {
+	TwoSampleInstances(RedisServerExtension redis) {
 		this.redis = redis;
-		this.arguments = arguments;
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.first = RunningSample.start(this.redis, this.arguments);
-		this.second = RunningSample.start(this.redis, this.arguments);
+		String[] arguments = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), SampleArguments.class)
+			.map(SampleArguments::value)
+			.orElse(new String[0]);
+		this.first = RunningSample.start(this.redis, arguments);
+		this.second = RunningSample.start(this.redis, arguments);
 	}
 
 	@Override
