@@ -30,10 +30,12 @@ import org.curveball.session.json.TypedAttribute;
  * {@link #commit()} when the request ends.
  * <p>
  * A save writes only when the session's JSON differs from what was read, so changes made
- * inside a mutable value are saved too. It is a compare-and-set: when another request
- * changed the session in between, this request's set and removed keys are applied again
- * on top of the other's, and when another request deleted it, it stays deleted. Saves of
- * one session that meet on this instance are written together ({@link GroupCommit}).
+ * inside a mutable value are saved too. A request that only read strings, numbers and
+ * booleans cannot have changed the session, and its save writes without serializing. It
+ * is a compare-and-set: when another request changed the session in between, this
+ * request's set and removed keys are applied again on top of the other's, and when
+ * another request deleted it, it stays deleted. Saves of one session that meet on this
+ * instance are written together ({@link GroupCommit}).
  */
 public final class LazySession implements Session {
 
@@ -63,6 +65,12 @@ public final class LazySession implements Session {
 
 	private boolean regenerating;
 
+	/**
+	 * Whether the values are known to be as stored: a stored session was read and neither
+	 * changed through this session nor handed out a value that can be changed in place.
+	 */
+	private boolean unchanged;
+
 	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
 		this.manager = manager;
 		this.requestedId = requestedId;
@@ -73,6 +81,10 @@ public final class LazySession implements Session {
 	public @Nullable Object get(String key) {
 		Map<String, @Nullable Object> current = values();
 		Object value = current.get(key);
+		if (isImmutable(value)) {
+			return value;
+		}
+		this.unchanged = false;
 		if (value instanceof TypedAttribute typed) {
 			return typed.value();
 		}
@@ -103,16 +115,19 @@ public final class LazySession implements Session {
 	@Override
 	public void put(String key, @Nullable Object value) {
 		values().put(Objects.requireNonNull(key, "key"), value);
+		this.unchanged = false;
 	}
 
 	@Override
 	public void remove(String key) {
 		values().remove(key);
+		this.unchanged = false;
 	}
 
 	@Override
 	public void clear() {
 		values().clear();
+		this.unchanged = false;
 	}
 
 	@Override
@@ -155,6 +170,7 @@ public final class LazySession implements Session {
 		this.storedJson = null;
 		this.createdAt = null;
 		this.regenerating = false;
+		this.unchanged = false;
 		this.values = new LinkedHashMap<>();
 	}
 
@@ -275,6 +291,9 @@ public final class LazySession implements Session {
 	}
 
 	private SessionCommit commitValues(Map<String, @Nullable Object> current) {
+		if (this.unchanged && this.id != null) {
+			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+		}
 		SessionLifetime lifetime = this.manager.lifetime();
 		Instant created = (this.createdAt != null) ? this.createdAt : lifetime.now();
 		String json = this.manager.codec().write(lifetime.stamp(current, created));
@@ -330,6 +349,16 @@ public final class LazySession implements Session {
 		}
 	}
 
+	/**
+	 * Return whether a value as read from JSON cannot be changed by whoever it is handed
+	 * to.
+	 * @param value the value
+	 * @return {@code true} for {@code null}, strings, numbers and booleans
+	 */
+	private static boolean isImmutable(@Nullable Object value) {
+		return value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
+	}
+
 	private Map<String, @Nullable Object> values() {
 		Map<String, @Nullable Object> loaded = this.values;
 		if (loaded == null) {
@@ -351,6 +380,7 @@ public final class LazySession implements Session {
 				return new LinkedHashMap<>();
 			}
 			Map<String, @Nullable Object> stored = this.manager.codec().read(json);
+			boolean stamped = this.manager.lifetime().isStamped(stored);
 			Instant created = this.manager.lifetime().admit(stored);
 			if (created == null) {
 				logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
@@ -361,6 +391,7 @@ public final class LazySession implements Session {
 			this.id = requested;
 			this.storedJson = json;
 			this.createdAt = created;
+			this.unchanged = stamped;
 			return stored;
 		}
 		catch (MalformedSessionException ex) {

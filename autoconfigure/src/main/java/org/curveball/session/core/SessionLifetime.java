@@ -32,6 +32,16 @@ final class SessionLifetime {
 	}
 
 	/**
+	 * Return whether stored values carry what {@link #stamp} would write: a creation time
+	 * when a maximum lifetime is set.
+	 * @param values the values as stored, before {@link #admit}
+	 * @return {@code false} if saving them would add a creation time
+	 */
+	boolean isStamped(Map<String, @Nullable Object> values) {
+		return this.maxLifetime == null || values.get(CREATED_KEY) instanceof Number;
+	}
+
+	/**
 	 * Take the creation time out of stored values.
 	 * @param values the values as stored; the creation time is removed from them
 	 * @return the creation time (now, for a session stored without one), or {@code null}

@@ -95,6 +95,31 @@ class LazySessionTests extends AbstractRedisSessionsTests {
 		}
 
 		@Test
+		void request_readingSessionStoredInAnotherForm_sendsOneGetexAndLeavesItAsStored() {
+			String json = "{ \"userId\": 5, \"name\": \"Ada\", \"admin\": false }";
+			String id = sessions.stored(json);
+			Map<String, Long> calls = commandsOf(() -> {
+				LazySession session = sessions.request(id);
+				assertThat(session.get("userId")).isEqualTo(5);
+				assertThat(session.get("name")).isEqualTo("Ada");
+				assertThat(session.get("admin")).isEqualTo(false);
+				assertThat(session.get("missing")).isNull();
+				assertThat(session.commit()).isEqualTo(new SessionCommit(Outcome.KEPT, id));
+			});
+			assertThat(calls).isEqualTo(Map.of("getex", 1L));
+			assertThat(sessions.storedJson(id)).isEqualTo(json);
+		}
+
+		@Test
+		void request_readingMapOfSessionStoredInAnotherForm_savesItInCompactForm() {
+			String id = sessions.stored("{ \"prefs\": { \"theme\": \"light\" } }");
+			LazySession session = sessions.request(id);
+			assertThat(session.get("prefs")).isEqualTo(Map.of("theme", "light"));
+			session.commit();
+			assertThat(sessions.storedJson(id)).isEqualTo("{\"prefs\":{\"theme\":\"light\"}}");
+		}
+
+		@Test
 		void request_writingExistingSession_sendsGetexAndOneScriptCall() {
 			String id = sessions.stored(Map.of("userId", 5));
 			Map<String, Long> calls = commandsOf(() -> {
