@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +30,12 @@ public final class SessionCodec {
 
 	private final JsonMapper mapper;
 
+	private final ObjectReader valuesReader;
+
+	private final ObjectReader treeReader;
+
+	private final ObjectWriter writer;
+
 	private final SessionAttributeTypes attributeTypes;
 
 	/**
@@ -47,6 +55,9 @@ public final class SessionCodec {
 	 */
 	public SessionCodec(JsonMapper mapper, SessionAttributeTypes attributeTypes) {
 		this.mapper = SessionJsonMappers.plain(mapper).build();
+		this.valuesReader = this.mapper.readerFor(LinkedHashMap.class);
+		this.treeReader = this.mapper.reader();
+		this.writer = this.mapper.writer();
 		this.attributeTypes = attributeTypes;
 	}
 
@@ -68,7 +79,7 @@ public final class SessionCodec {
 	public Map<String, @Nullable Object> read(String json) {
 		Map<String, @Nullable Object> values;
 		try {
-			values = this.mapper.readValue(json, LinkedHashMap.class);
+			values = this.valuesReader.readValue(json);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedSessionException("Stored session is not one JSON object", ex);
@@ -89,7 +100,7 @@ public final class SessionCodec {
 	public ObjectNode readTree(String json) {
 		JsonNode node;
 		try {
-			node = this.mapper.readTree(json);
+			node = this.treeReader.readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedSessionException("Stored session is not valid JSON", ex);
@@ -110,7 +121,7 @@ public final class SessionCodec {
 	 */
 	public String write(Map<String, @Nullable Object> values) {
 		try {
-			return this.mapper.writeValueAsString(values);
+			return this.writer.writeValueAsString(values);
 		}
 		catch (JacksonException ex) {
 			if (ex.getCause() instanceof UnstorableAttributeException disallowed) {
@@ -126,7 +137,7 @@ public final class SessionCodec {
 	 * @return the JSON
 	 */
 	public String write(ObjectNode tree) {
-		return this.mapper.writeValueAsString(tree);
+		return this.writer.writeValueAsString(tree);
 	}
 
 	/**
