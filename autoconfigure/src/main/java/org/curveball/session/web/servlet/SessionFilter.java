@@ -43,6 +43,8 @@ public class SessionFilter extends OncePerRequestFilter {
 
 	private final @Nullable SessionAttributeTypes httpSessionTypes;
 
+	private volatile @Nullable String alreadyFilteredAttributeName;
+
 	/**
 	 * Create a filter that leaves {@link HttpServletRequest#getSession()} to the servlet
 	 * container.
@@ -69,6 +71,21 @@ public class SessionFilter extends OncePerRequestFilter {
 		this.cookies = new ServletSessionCookie(cookies);
 		this.problems = problems;
 		this.httpSessionTypes = httpSessionTypes;
+	}
+
+	/**
+	 * Return the name of the request attribute that marks a request as filtered, built
+	 * once rather than on each request.
+	 * @return the attribute name
+	 */
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		if (name == null) {
+			name = super.getAlreadyFilteredAttributeName();
+			this.alreadyFilteredAttributeName = name;
+		}
+		return name;
 	}
 
 	@Override
