@@ -10,7 +10,8 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 
 # ---- settings (environment variables) ----------------------------------------------
-APPS=${APPS:-"starter spring-session none"}   # which apps, in round order
+APPS=${APPS:-"starter spring-session none"}   # which apps, in round order; also the starter's
+                                # connection variants starter-lettuce-pool and starter-jedis
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
 WARMUP=${WARMUP:-20}            # seconds of each scenario's warm-up run per app, right before its rounds (discarded)
@@ -35,10 +36,16 @@ die() { log "ERROR: $*"; exit 1; }
 
 app_dir() {
 	case "$1" in
-		starter) echo "$BENCH_DIR/apps/starter-app" ;;
+		starter | starter-lettuce-pool | starter-jedis) echo "$BENCH_DIR/apps/starter-app" ;;
 		spring-session) echo "$BENCH_DIR/apps/spring-session-app" ;;
 		none) echo "$BENCH_DIR/apps/no-session-app" ;;
-		*) die "unknown app '$1' (known: starter spring-session none)" ;;
+		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session none)" ;;
+	esac
+}
+app_args() { # the Spring profile of a connection variant of the starter's app
+	case "$1" in
+		starter-lettuce-pool) echo "--spring.profiles.active=lettuce-pool" ;;
+		starter-jedis) echo "--spring.profiles.active=jedis" ;;
 	esac
 }
 scenario_method() { case "$1" in write) echo POST ;; read | ignore) echo GET ;; *) die "unknown scenario '$1'" ;; esac; }
@@ -74,13 +81,16 @@ done
 
 # ---- build --------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
-	if [[ " $APPS " == *" starter "* ]]; then
+	if [[ " $APPS " == *" starter"* ]]; then
 		log "installing the starter (repository root, tests skipped)"
 		if [[ -x "$REPO_DIR/mvnw" ]]; then MVN_ROOT=("$REPO_DIR/mvnw"); else MVN_ROOT=(mvn); fi
 		(cd "$REPO_DIR" && "${MVN_ROOT[@]}" -B -q -DskipTests install) || die "installing the starter failed"
 	fi
 	modules="apps/common"
-	for app in $APPS; do modules+=",apps/$(basename "$(app_dir "$app")")"; done
+	for app in $APPS; do
+		module="apps/$(basename "$(app_dir "$app")")"
+		[[ ,$modules, == *,$module,* ]] || modules+=",$module"
+	done
 	log "building $modules"
 	mvn -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests clean package || die "building the apps failed"
 fi
@@ -124,7 +134,7 @@ for app in $APPS; do
 		jfr_opts="-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m"
 	fi
 	# shellcheck disable=SC2086
-	java -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS $jfr_opts -jar "$jar" \
+	java -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS $jfr_opts -jar "$jar" $(app_args "$app") \
 		--server.address=127.0.0.1 --server.port="${PORT[$app]}" \
 		--spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
 		>"$OUT_DIR/$app.log" 2>&1 &
@@ -178,7 +188,9 @@ count_commands() { # app scenario -> "<commands/request> <breakdown>"
 	local app=$1 scen=$2 method mon mpid codes i n prev
 	method=$(scenario_method "$scen")
 	mon="$OUT_DIR/raw/monitor-$app-$scen.txt"
-	rcli MONITOR >"$mon" 2>/dev/null &
+	# redis-cli itself, not the rcli function: $! must be the process to stop, not a
+	# subshell whose redis-cli would outlive it
+	redis-cli -h 127.0.0.1 -p "$REDIS_PORT" MONITOR >"$mon" 2>/dev/null &
 	mpid=$!
 	PIDS+=("$mpid")
 	for i in $(seq 1 50); do grep -q '^OK' "$mon" 2>/dev/null && break; sleep 0.1; done
