@@ -131,7 +131,7 @@ for app in $APPS; do
 	jfr_opts=""
 	if [[ " $PROFILE " == *" $app "* ]]; then
 		# record from the start: starting JFR later deoptimizes compiled code mid-benchmark
-		jfr_opts="-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m"
+		jfr_opts="-XX:StartFlightRecording=name=bench,settings=profile,settings=$BENCH_DIR/jfr-samples.jfc,maxage=30m"
 	fi
 	# shellcheck disable=SC2086
 	java -Xms"$HEAP" -Xmx"$HEAP" $JAVA_OPTS $jfr_opts -jar "$jar" $(app_args "$app") \
