@@ -1,5 +1,7 @@
 package org.curveball.session.core;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -66,8 +68,9 @@ public final class LazySession implements Session {
 	private boolean regenerating;
 
 	/**
-	 * Whether the values are known to be as stored: a stored session was read and neither
-	 * changed through this session nor handed out a value that can be changed in place.
+	 * Whether the values are known to be as stored: read or last saved, and since then
+	 * neither changed through this session nor holding a value that can be changed in
+	 * place by code outside it.
 	 */
 	private boolean unchanged;
 
@@ -298,11 +301,14 @@ public final class LazySession implements Session {
 		Instant created = (this.createdAt != null) ? this.createdAt : lifetime.now();
 		String json = this.manager.codec().write(lifetime.stamp(current, created));
 		if (json.equals(this.storedJson)) {
+			this.unchanged = holdsOnlyImmutable(current);
 			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
 		}
 		this.manager.sizeLimit().check(json);
 		if (this.id != null) {
-			return replace(json);
+			SessionCommit result = replace(json);
+			this.unchanged = this.values == current && json.equals(this.storedJson) && holdsOnlyImmutable(current);
+			return result;
 		}
 		String createdId = (this.newId != null) ? this.newId : this.manager.store().newSessionId();
 		this.manager.store().set(createdId, json, this.manager.settings().expiry());
@@ -310,6 +316,7 @@ public final class LazySession implements Session {
 		this.newId = null;
 		this.storedJson = json;
 		this.createdAt = created;
+		this.unchanged = holdsOnlyImmutable(current);
 		if (!this.regenerating) {
 			this.manager.observer().sessionCreated();
 			this.manager.idListener().idAssigned(null, createdId, this);
@@ -350,13 +357,32 @@ public final class LazySession implements Session {
 	}
 
 	/**
-	 * Return whether a value as read from JSON cannot be changed by whoever it is handed
-	 * to.
+	 * Return whether no value can be changed in place by code that holds it, so that the
+	 * values stay as just saved until they are set or removed through this session.
+	 * @param values the values
+	 * @return {@code true} if every value is {@link #isImmutable immutable}
+	 */
+	private static boolean holdsOnlyImmutable(Map<String, @Nullable Object> values) {
+		for (Object value : values.values()) {
+			if (!isImmutable(value)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return whether a value cannot be changed by whoever holds it: JSON's strings,
+	 * numbers and booleans as read, or the same JDK types as put.
 	 * @param value the value
-	 * @return {@code true} for {@code null}, strings, numbers and booleans
+	 * @return {@code true} for {@code null}, strings, booleans and the JDK's immutable
+	 * numbers
 	 */
 	private static boolean isImmutable(@Nullable Object value) {
-		return value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
+		return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Long || value instanceof Double || value instanceof Float || value instanceof Short
+				|| value instanceof Byte || value.getClass() == BigInteger.class
+				|| value.getClass() == BigDecimal.class;
 	}
 
 	private Map<String, @Nullable Object> values() {
