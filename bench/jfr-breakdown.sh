@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Where a request's CPU goes in a JFR recording made by `PROFILE=<app> bench/run.sh`:
 # each Java execution sample is given to the part of the request path its innermost
-# recognised frame belongs to (JDK, Jackson and Spring utility frames count for their
-# caller), per thread group. Complements bench/jfr-top.sh (hottest methods) and the
+# recognised frame belongs to (JDK, Jackson and Spring utility frames, and Tomcat's
+# request and response objects, count for their caller), per thread group. Complements bench/jfr-top.sh (hottest methods) and the
 # CPU per thread group that run.sh writes next to each recording (*.threads.txt).
 # Usage: bench/jfr-breakdown.sh FILE.jfr
 set -euo pipefail
@@ -13,6 +13,9 @@ if [[ -f $file.window ]]; then read -r begin end <"$file.window"; fi
 
 jfr print --events jdk.ExecutionSample --stack-depth 96 "$file" | awk -v begin="$begin" -v end="$end" '
 	function part(f) {
+		# the servlet API objects and their helpers count for whoever called them
+		if (f ~ /^org\.apache\.catalina\.connector\.(Request|RequestFacade|Response|ResponseFacade)\./) return ""
+		if (f ~ /^org\.apache\.tomcat\.util\.(http|buf)\./) return ""
 		if (f ~ /^org\.curveball\.session\.web\.servlet\.SessionFilter\./) return "starter: filter"
 		if (f ~ /^org\.curveball\.session\.(web\.CookieHeaders|web\.SessionCookieCodec|web\.servlet\.ServletSessionCookie|SessionIds)\./) return "starter: cookie parsing"
 		if (f ~ /^org\.curveball\.session\.core\.LazySession\.(commit|commitValues|commitEmpty|replace)/) return "starter: save and change detection"
