@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -135,14 +137,14 @@ public class SessionRequestBenchmark {
 		return request;
 	}
 
-	private void read(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response)
+	private void read(ServletRequest request, ServletResponse response)
 			throws IOException {
 		HttpServletRequest http = (HttpServletRequest) request;
 		this.flashMaps.retrieveAndUpdate(http, (HttpServletResponse) response);
 		response.getWriter().write(String.valueOf(sessionOf(http).get(KEY)));
 	}
 
-	private void write(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response)
+	private void write(ServletRequest request, ServletResponse response)
 			throws IOException, ServletException {
 		HttpServletRequest http = (HttpServletRequest) request;
 		this.flashMaps.retrieveAndUpdate(http, (HttpServletResponse) response);
