@@ -102,7 +102,8 @@ final class ReplaceScript {
 	}
 
 	private static Mono<List<byte[]>> reply(Flux<Object> values) {
-		return values.map((value) -> (value instanceof ByteBuffer buffer) ? StoredText.bytes(buffer) : (byte[]) value)
+		return values.flatMapIterable((value) -> (value instanceof List<?> list) ? list : List.of(value))
+			.map((value) -> (value instanceof ByteBuffer buffer) ? StoredText.bytes(buffer) : (byte[]) value)
 			.collectList();
 	}
 
