@@ -3,6 +3,7 @@ package org.curveball.session.autoconfigure.web.reactive;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,9 +12,11 @@ import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionSettings;
 import org.curveball.session.autoconfigure.AutoConfigurationAssertions;
 import org.curveball.session.autoconfigure.CurveballSessionRedisAutoConfiguration;
+import org.curveball.session.autoconfigure.metrics.CurveballSessionMetricsAutoConfiguration;
 import org.curveball.session.core.SessionManager;
 import org.curveball.session.json.SessionCodec;
 import org.curveball.session.memory.InMemorySessionStore;
+import org.curveball.session.micrometer.MicrometerSessionObserver;
 import org.curveball.session.redis.ReactiveRedisSessionStore;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.web.SessionCookieCodec;
@@ -127,6 +130,20 @@ class CurveballSessionReactiveAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(SessionWebFilter.class);
 			assertThat(context.getBean("webSessionManager")).isInstanceOf(DefaultWebSessionManager.class);
 		});
+	}
+
+	@Test
+	void meterRegistry_feedsSessionMetricsOfTheReactiveManager() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CurveballSessionMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MicrometerSessionObserver.class);
+				context.getBean(SessionManager.class).cookieRejected();
+				assertThat(context.getBean(SimpleMeterRegistry.class)
+					.get("curveball.session.cookies.rejected")
+					.counter()
+					.count()).isEqualTo(1);
+			});
 	}
 
 	@Test
