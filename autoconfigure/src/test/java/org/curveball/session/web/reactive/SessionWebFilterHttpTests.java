@@ -212,8 +212,32 @@ class SessionWebFilterHttpTests extends AbstractRedisReactiveWebApplicationTests
 	}
 
 	@Test
+	void csrfTokenInFormField_isAccepted_wrongOneAnswered403() throws Exception {
+		HttpResponse<String> issued = send("GET", "/csrf", null, null);
+		String cookie = cookieOf(issued);
+		String token = SessionCookies.encodeURIComponent(issued.body());
+		HttpResponse<String> accepted = this.http.send(form("/csrf", cookie, "csrf-token=" + token),
+				BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = this.http.send(form("/csrf", cookie, "csrf-token=forged"),
+				BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.body()).contains("https://curveball.org/errors/csrf-error");
+	}
+
+	@Test
 	void blockingCallOnEventLoop_failsTheRequest() throws Exception {
 		assertThat(send("GET", "/blocking", null, null).statusCode()).isEqualTo(500);
+	}
+
+	private HttpRequest form(String path, String cookie, String body) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "application/json")
+			.header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body))
+			.build();
 	}
 
 	private String newSession() throws IOException, InterruptedException {
@@ -314,6 +338,17 @@ class SessionWebFilterHttpTests extends AbstractRedisReactiveWebApplicationTests
 		Mono<String> putThroughWebSession(WebSession webSession, @PathVariable String key, @RequestBody String value) {
 			webSession.getAttributes().put(key, value);
 			return Mono.just(String.valueOf(webSession.getAttributes().get("name")));
+		}
+
+		@GetMapping("/csrf")
+		String csrfToken(Session session) {
+			return session.csrfToken();
+		}
+
+		@PostMapping("/csrf")
+		String checkCsrf(Session session) {
+			session.validateCsrf();
+			return "checked";
 		}
 
 		@GetMapping("/blocking")
