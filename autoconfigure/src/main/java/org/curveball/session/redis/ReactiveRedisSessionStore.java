@@ -3,12 +3,15 @@ package org.curveball.session.redis;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -18,7 +21,9 @@ import org.curveball.session.SessionIdGenerator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveScriptingCommands;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.types.Expiration;
 
 /**
@@ -34,6 +39,8 @@ import org.springframework.data.redis.core.types.Expiration;
 public final class ReactiveRedisSessionStore implements AsyncSessionStore {
 
 	private static final ReplaceScript REPLACE_SCRIPT = ReplaceScript.load();
+
+	private static final ByteBuffer REPLACE_SCRIPT_SOURCE = ByteBuffer.wrap(REPLACE_SCRIPT.source()).asReadOnlyBuffer();
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
@@ -83,7 +90,7 @@ public final class ReactiveRedisSessionStore implements AsyncSessionStore {
 			Duration expiry) {
 		byte[][] args = ReplaceScript.arguments(expected, json, expiry);
 		byte[] key = RedisSessionStore.key(this.prefix, id).getBytes(StandardCharsets.UTF_8);
-		return execute("save", (redis) -> REPLACE_SCRIPT.run(redis.scriptingCommands(), key, args[0], args[1], args[2])
+		return execute("save", (redis) -> replace(redis.scriptingCommands(), key, args[0], args[1], args[2])
 			.map(ReplaceScript::resultOf));
 	}
 
@@ -104,6 +111,26 @@ public final class ReactiveRedisSessionStore implements AsyncSessionStore {
 	@Override
 	public String newSessionId() {
 		return this.ids.generate();
+	}
+
+	/**
+	 * Run the save script on one key: by its SHA-1, and whole when the server does not
+	 * know it yet, as {@link ReplaceScript} does on a blocking connection.
+	 * @param scripting the connection's scripting commands
+	 * @param keyAndArgs the key, then the script's arguments
+	 * @return the script's reply, one element per value it returned
+	 */
+	private static Mono<List<byte[]>> replace(ReactiveScriptingCommands scripting, byte[]... keyAndArgs) {
+		ByteBuffer[] buffers = Arrays.stream(keyAndArgs).map(ByteBuffer::wrap).toArray(ByteBuffer[]::new);
+		return reply(scripting.evalSha(REPLACE_SCRIPT.sha1(), ReturnType.MULTI, 1, buffers)).onErrorResume(
+				(ex) -> RedisErrors.isReply(ex, "NOSCRIPT"),
+				(ex) -> reply(scripting.eval(REPLACE_SCRIPT_SOURCE.duplicate(), ReturnType.MULTI, 1, buffers)));
+	}
+
+	private static Mono<List<byte[]>> reply(Flux<Object> values) {
+		return values.flatMapIterable((value) -> (value instanceof List<?> list) ? list : List.of(value))
+			.map((value) -> (value instanceof ByteBuffer buffer) ? StoredText.bytes(buffer) : (byte[]) value)
+			.collectList();
 	}
 
 	private ByteBuffer rawKey(String id) {

@@ -3,7 +3,6 @@ package org.curveball.session.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,12 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.curveball.session.ReplaceResult;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.ReactiveScriptingCommands;
 import org.springframework.data.redis.connection.RedisScriptingCommands;
 import org.springframework.data.redis.connection.ReturnType;
 
@@ -89,22 +85,19 @@ final class ReplaceScript {
 	}
 
 	/**
-	 * Run the script on one key without blocking.
-	 * @param scripting the reactive connection's scripting commands
-	 * @param keyAndArgs the key, then the script's arguments
-	 * @return the script's reply, one element per value it returned
+	 * Return the script's source, to send when the server does not know it.
+	 * @return the source
 	 */
-	Mono<List<byte[]>> run(ReactiveScriptingCommands scripting, byte[]... keyAndArgs) {
-		ByteBuffer[] buffers = Arrays.stream(keyAndArgs).map(ByteBuffer::wrap).toArray(ByteBuffer[]::new);
-		return reply(scripting.evalSha(this.sha1Text, ReturnType.MULTI, 1, buffers)).onErrorResume(
-				(ex) -> RedisErrors.isReply(ex, "NOSCRIPT"),
-				(ex) -> reply(scripting.eval(ByteBuffer.wrap(this.source), ReturnType.MULTI, 1, buffers)));
+	byte[] source() {
+		return this.source.clone();
 	}
 
-	private static Mono<List<byte[]>> reply(Flux<Object> values) {
-		return values.flatMapIterable((value) -> (value instanceof List<?> list) ? list : List.of(value))
-			.map((value) -> (value instanceof ByteBuffer buffer) ? StoredText.bytes(buffer) : (byte[]) value)
-			.collectList();
+	/**
+	 * Return the script's SHA-1, by which {@code EVALSHA} calls it.
+	 * @return 40 hex digits
+	 */
+	String sha1() {
+		return this.sha1Text;
 	}
 
 	/**
