@@ -7,8 +7,10 @@ import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.curveball.session.AsyncSessionStore;
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionIdListener;
@@ -24,6 +26,7 @@ import org.curveball.session.principal.PrincipalSessionIndex;
 import org.curveball.session.principal.PrincipalSessions;
 import org.curveball.session.principal.redis.RedisPrincipalSessionIndex;
 import org.curveball.session.redis.CurveballSessionRedis;
+import org.curveball.session.redis.ReactiveRedisSessionStore;
 import org.curveball.session.redis.RedisSessionStore;
 import org.curveball.session.security.SpringSecurityAttributeTypes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +35,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -39,6 +44,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisNode;
@@ -133,11 +139,16 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionManager curveballSessionManager(CurveballSessionRedisProperties properties, SessionStore store,
-			SessionCodec codec, ObjectProvider<SessionObserver> observers,
-			ObjectProvider<SessionIdListener> idListeners) {
-		return new SessionManager(store, codec, settings(properties), Clock.systemUTC(),
-				SessionObserver.of(observers.orderedStream().toList()),
-				SessionIdListener.of(idListeners.orderedStream().toList()));
+			ObjectProvider<AsyncSessionStore> nonBlockingStore, SessionCodec codec,
+			ObjectProvider<SessionObserver> observers, ObjectProvider<SessionIdListener> idListeners) {
+		SessionObserver observer = SessionObserver.of(observers.orderedStream().toList());
+		SessionIdListener idListener = SessionIdListener.of(idListeners.orderedStream().toList());
+		AsyncSessionStore nonBlocking = nonBlockingStore.getIfAvailable();
+		if (nonBlocking != null) {
+			return new SessionManager(nonBlocking, codec, settings(properties), Clock.systemUTC(), observer,
+					idListener);
+		}
+		return new SessionManager(store, codec, settings(properties), Clock.systemUTC(), observer, idListener);
 	}
 
 	private static SessionSettings settings(CurveballSessionRedisProperties properties) {
@@ -187,6 +198,34 @@ public final class CurveballSessionRedisAutoConfiguration {
 
 	private static String addresses(Collection<RedisNode> nodes) {
 		return nodes.stream().map((node) -> node.getHost() + ":" + node.getPort()).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * The non-blocking store of reactive web applications: the same Redis keys over the
+	 * same connection factory as the blocking store, through its reactive API.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ ReactiveRedisConnectionFactory.class, Mono.class })
+	static class ReactiveStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AsyncSessionStore.class)
+		ReactiveRedisSessionStore curveballReactiveSessionStore(SessionStore store,
+				CurveballSessionRedisProperties properties, SessionIdGenerator ids) {
+			if (!(store instanceof RedisSessionStore redisStore)) {
+				throw new IllegalStateException("A reactive web application needs an AsyncSessionStore bean beside "
+						+ "the SessionStore bean " + store.getClass().getName() + ": the session web filter never "
+						+ "blocks an event loop");
+			}
+			if (!(redisStore.connectionFactory() instanceof ReactiveRedisConnectionFactory reactive)) {
+				throw new IllegalStateException("Curveball sessions in a reactive web application need a "
+						+ "ReactiveRedisConnectionFactory (Lettuce); "
+						+ redisStore.connectionFactory().getClass().getName() + " is not one");
+			}
+			return new ReactiveRedisSessionStore(reactive, redisStore.prefix(), ids, properties.getTimeout());
+		}
+
 	}
 
 	/**

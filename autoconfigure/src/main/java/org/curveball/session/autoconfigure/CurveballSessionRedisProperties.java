@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.web.reactive.SessionWebFilter;
 import org.curveball.session.web.servlet.SessionFilter;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -111,6 +112,8 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 	private final AttributeTypes attributeTypes = new AttributeTypes();
 
 	private final Servlet servlet = new Servlet();
+
+	private final Reactive reactive = new Reactive();
 
 	private final Principals principals = new Principals();
 
@@ -236,6 +239,10 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 
 	public Servlet getServlet() {
 		return this.servlet;
+	}
+
+	public Reactive getReactive() {
+		return this.reactive;
 	}
 
 	public Principals getPrincipals() {
@@ -532,6 +539,56 @@ public class CurveballSessionRedisProperties implements InitializingBean {
 			/**
 			 * Whether request.getSession() returns a view of the Curveball session (same
 			 * cookie, same Redis key), so that Spring Security and other HttpSession
+			 * users keep their state in Redis.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Sessions in reactive (WebFlux) web applications.
+	 */
+	public static class Reactive {
+
+		/**
+		 * Order of the session web filter. The default runs it before Spring Security's
+		 * web filter chain.
+		 */
+		private int filterOrder = SessionWebFilter.DEFAULT_ORDER;
+
+		private final WebSession webSession = new WebSession();
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+		public WebSession getWebSession() {
+			return this.webSession;
+		}
+
+		/**
+		 * WebFlux's {@code WebSession} as a view of the Curveball session.
+		 */
+		public static class WebSession {
+
+			/**
+			 * Whether exchange.getSession() returns a view of the Curveball session (same
+			 * cookie, same Redis key), through a WebSessionManager bean named
+			 * webSessionManager, so that Spring Security WebFlux and other WebSession
 			 * users keep their state in Redis.
 			 */
 			private boolean enabled = true;

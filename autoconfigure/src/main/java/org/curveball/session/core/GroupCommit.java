@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,11 +14,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.curveball.session.AsyncSessionStore;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionIds;
 import org.curveball.session.SessionObserver;
-import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
 import org.curveball.session.SessionTooLargeException;
 import org.curveball.session.json.SessionCodec;
@@ -34,15 +33,17 @@ import org.curveball.session.json.SessionCodec;
  * {@link #MAX_BATCH}. The leader never waits for more. It applies each member's set and
  * removed keys in turn onto the latest JSON it knows (the {@link SaveTrail}'s, else what
  * the first member read), checks each result, and writes the last one with one
- * {@link SessionStore#replace compare-and-set}; on a conflict it folds everything again
- * onto the fresh JSON. Each member then ends as if the saves had run one after another in
- * that order: the later one wins on a key; a member whose result is too large fails
- * alone; a member that empties the session deletes it and the members after it find it
- * gone; when the session was deleted elsewhere, or the store fails, all members share
+ * {@link AsyncSessionStore#replace compare-and-set}; on a conflict it folds everything
+ * again onto the fresh JSON. Each member then ends as if the saves had run one after
+ * another in that order: the later one wins on a key; a member whose result is too large
+ * fails alone; a member that empties the session deletes it and the members after it find
+ * it gone; when the session was deleted elsewhere, or the store fails, all members share
  * that fate.
  * <p>
  * Saves are striped by id, so memory stays fixed: a stripe has one save in flight at a
- * time, and one trail.
+ * time, and one trail. Over a non-blocking store no thread waits: a queued save is
+ * completed by its leader, and the next leader's batch is written when the batch before
+ * it is.
  */
 final class GroupCommit {
 
@@ -62,7 +63,9 @@ final class GroupCommit {
 
 	private final Stripe[] stripes = new Stripe[STRIPES];
 
-	private final SessionStore store;
+	private final AsyncSessionStore store;
+
+	private final boolean blockingStore;
 
 	private final SessionCodec codec;
 
@@ -72,9 +75,22 @@ final class GroupCommit {
 
 	private final SessionObserver observer;
 
-	GroupCommit(SessionStore store, SessionCodec codec, Duration expiry, SizeLimit sizeLimit,
-			SessionObserver observer) {
+	/**
+	 * Create the group commit of a store.
+	 * @param store the store
+	 * @param blockingStore whether the store's calls block: then a queued save waits on
+	 * its own thread for its turn, so that no request's thread writes another's batch;
+	 * otherwise a queued save runs as a continuation of the batch before it, and no
+	 * thread waits
+	 * @param codec how values become JSON
+	 * @param expiry the sessions' idle expiry
+	 * @param sizeLimit the sessions' size limit
+	 * @param observer hears conflicts
+	 */
+	GroupCommit(AsyncSessionStore store, boolean blockingStore, SessionCodec codec, Duration expiry,
+			SizeLimit sizeLimit, SessionObserver observer) {
 		this.store = store;
+		this.blockingStore = blockingStore;
 		this.codec = codec;
 		this.expiry = expiry;
 		this.sizeLimit = sizeLimit;
@@ -90,87 +106,106 @@ final class GroupCommit {
 	 * @param sessionId the session
 	 * @param read the JSON the request read (or last saved)
 	 * @param json the JSON of its values, or {@code null} if it emptied the session
-	 * @return what came of the save
-	 * @throws SessionStoreException if the store failed; then nothing of the batch was
-	 * written
-	 * @throws SessionTooLargeException if this save's changes, applied to the saves
-	 * before it, make the session too large; then they were not written
+	 * @return what came of the save; failed with {@link SessionStoreException} if the
+	 * store failed (then nothing of the batch was written), or with
+	 * {@link SessionTooLargeException} if this save's changes, applied to the saves
+	 * before it, make the session too large (then they were not written)
 	 */
-	SaveOutcome save(String sessionId, String read, @Nullable String json) {
+	CompletableFuture<SaveOutcome> save(String sessionId, String read, @Nullable String json) {
 		Member self = new Member(sessionId, read, json);
 		Stripe stripe = this.stripes[Math.floorMod(sessionId.hashCode(), STRIPES)];
-		List<Member> batch = List.of(self);
-		if (!stripe.enter(self)) {
-			Turn turn = await(self);
-			if (!(turn instanceof Lead lead)) {
-				return outcomeOf(turn);
-			}
-			batch = lead.batch();
+		if (stripe.enter(self)) {
+			return lead(stripe, List.of(self));
 		}
-		return lead(stripe, batch);
+		if (this.blockingStore) {
+			return next(stripe, Futures.join(self.turn));
+		}
+		return self.turn.thenCompose((turn) -> next(stripe, turn));
+	}
+
+	private CompletableFuture<SaveOutcome> next(Stripe stripe, Turn turn) {
+		if (turn instanceof Lead lead) {
+			return lead(stripe, lead.batch());
+		}
+		return CompletableFuture.completedFuture(turn).thenApply(GroupCommit::outcomeOf);
 	}
 
 	/**
-	 * Write a batch whose first member is the current thread's save, tell the others what
-	 * came of theirs, and hand the stripe to the next batch whatever happens.
+	 * Write a batch whose first member is this save, tell the others what came of theirs,
+	 * and hand the stripe to the next batch whatever happens.
 	 * @param stripe the stripe of the batch's session
-	 * @param batch the saves of the batch, the current thread's first
-	 * @return what came of the current thread's save
+	 * @param batch the saves of the batch, this one first
+	 * @return what came of this save
 	 */
-	private SaveOutcome lead(Stripe stripe, List<Member> batch) {
+	private CompletableFuture<SaveOutcome> lead(Stripe stripe, List<Member> batch) {
+		CompletableFuture<List<Turn>> written;
 		try {
-			List<Turn> turns = write(batch, stripe.trail);
-			for (int i = 1; i < batch.size(); i++) {
-				batch.get(i).turn.complete(turns.get(i));
-			}
-			return outcomeOf(turns.get(0));
+			written = write(batch, stripe.trail);
 		}
 		catch (RuntimeException | Error ex) {
-			for (int i = 1; i < batch.size(); i++) {
-				batch.get(i).turn.completeExceptionally(ex);
+			written = CompletableFuture.failedFuture(ex);
+		}
+		return written.handle((turns, failure) -> {
+			try {
+				if (failure != null) {
+					Throwable cause = Futures.cause(failure);
+					for (int i = 1; i < batch.size(); i++) {
+						batch.get(i).turn.completeExceptionally(cause);
+					}
+					throw Futures.rethrow(cause);
+				}
+				for (int i = 1; i < batch.size(); i++) {
+					batch.get(i).turn.complete(turns.get(i));
+				}
+				return outcomeOf(turns.get(0));
 			}
-			throw ex;
-		}
-		finally {
-			stripe.handOff();
-		}
+			finally {
+				stripe.handOff();
+			}
+		});
 	}
 
-	private List<Turn> write(List<Member> batch, SaveTrail trail) {
+	private CompletableFuture<List<Turn>> write(List<Member> batch, SaveTrail trail) {
 		String sessionId = batch.get(0).sessionId;
 		String read = batch.get(0).read;
 		String newer = trail.newerThan(sessionId, read);
 		String expected = (newer != null) ? newer : read;
-		SessionChanges[] changes = new SessionChanges[batch.size()];
-		for (int attempt = 1; attempt <= MAX_SAVE_ATTEMPTS; attempt++) {
-			List<Turn> turns = fold(batch, expected, changes);
-			List<Saved> saved = turns.stream().filter(Saved.class::isInstance).map(Saved.class::cast).toList();
-			if (saved.isEmpty()) {
-				return turns;
-			}
-			String target = saved.get(saved.size() - 1).json();
-			ReplaceResult result = this.store.replace(sessionId, expected, target, this.expiry);
+		return attempt(batch, trail, expected, new SessionChanges[batch.size()], 1);
+	}
+
+	private CompletableFuture<List<Turn>> attempt(List<Member> batch, SaveTrail trail, String expected,
+			SessionChanges[] changes, int attempt) {
+		String sessionId = batch.get(0).sessionId;
+		if (attempt > MAX_SAVE_ATTEMPTS) {
+			return CompletableFuture
+				.failedFuture(new SessionStoreException("Session " + SessionIds.fingerprint(sessionId)
+						+ " changed under " + MAX_SAVE_ATTEMPTS + " concurrent saves in a row; the changes of "
+						+ batch.size() + " request(s) were not saved", null));
+		}
+		List<Turn> turns = fold(batch, expected, changes);
+		List<Saved> saved = turns.stream().filter(Saved.class::isInstance).map(Saved.class::cast).toList();
+		if (saved.isEmpty()) {
+			return CompletableFuture.completedFuture(turns);
+		}
+		String target = saved.get(saved.size() - 1).json();
+		return this.store.replace(sessionId, expected, target, this.expiry).thenCompose((result) -> {
 			if (result instanceof ReplaceResult.Replaced) {
 				String replaced = expected;
 				for (Saved member : saved) {
 					trail.saved(sessionId, replaced, member.json());
 					replaced = member.json();
 				}
-				return turns;
+				return CompletableFuture.completedFuture(turns);
 			}
 			if (!(result instanceof ReplaceResult.Conflict conflict)) {
 				trail.forget(sessionId);
 				logger.debug("Session " + SessionIds.fingerprint(sessionId)
 						+ " was deleted by another request; not saving the changes of " + batch.size() + " request(s)");
-				return batch.stream().map((member) -> (Turn) new Ended()).toList();
+				return CompletableFuture.completedFuture(batch.stream().map((member) -> (Turn) new Ended()).toList());
 			}
 			this.observer.saveConflict();
-			expected = conflict.current();
-		}
-		throw new SessionStoreException(
-				"Session " + SessionIds.fingerprint(sessionId) + " changed under " + MAX_SAVE_ATTEMPTS
-						+ " concurrent saves in a row; the changes of " + batch.size() + " request(s) were not saved",
-				null);
+			return attempt(batch, trail, conflict.current(), changes, attempt + 1);
+		});
 	}
 
 	/**
@@ -223,21 +258,6 @@ final class GroupCommit {
 		}
 		catch (MalformedSessionException ex) {
 			return this.codec.readTree("{}");
-		}
-	}
-
-	private static Turn await(Member member) {
-		try {
-			return member.turn.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (ex.getCause() instanceof Error cause) {
-				throw cause;
-			}
-			throw ex;
 		}
 	}
 

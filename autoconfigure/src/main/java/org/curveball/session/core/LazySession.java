@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -73,6 +74,8 @@ public final class LazySession implements Session {
 	 * place by code outside it.
 	 */
 	private boolean unchanged;
+
+	private @Nullable CompletableFuture<LazySession> loading;
 
 	LazySession(SessionManager manager, @Nullable String requestedId, Supplier<@Nullable String> requestCsrfToken) {
 		this.manager = manager;
@@ -259,16 +262,38 @@ public final class LazySession implements Session {
 	 * nothing was written
 	 */
 	public SessionCommit commit() {
+		return Futures.join(commitAsync());
+	}
+
+	/**
+	 * Save what this request did to the session, without waiting for the store: the same
+	 * save as {@link #commit()}, for stacks whose threads must not block.
+	 * @return what happened, for the session cookie; failed as {@link #commit()} throws
+	 */
+	public CompletableFuture<SessionCommit> commitAsync() {
 		Map<String, @Nullable Object> current = this.values;
 		if (current == null) {
-			return SessionCommit.NONE;
+			return CompletableFuture.completedFuture(SessionCommit.NONE);
 		}
-		SessionCommit result = current.isEmpty() ? commitEmpty() : commitValues(current);
+		CompletableFuture<SessionCommit> saved;
+		try {
+			saved = current.isEmpty() ? commitEmpty() : commitValues(current);
+		}
+		catch (RuntimeException ex) {
+			saved = CompletableFuture.failedFuture(ex);
+		}
+		return saved.thenCompose(this::endObsolete);
+	}
+
+	private CompletableFuture<SessionCommit> endObsolete(SessionCommit result) {
 		String obsolete = this.obsoleteId;
 		if (obsolete == null) {
-			return result;
+			return CompletableFuture.completedFuture(result);
 		}
-		this.manager.store().delete(obsolete);
+		return this.manager.store().delete(obsolete).thenApply((deleted) -> obsoleteEnded(obsolete, result));
+	}
+
+	private SessionCommit obsoleteEnded(String obsolete, SessionCommit result) {
 		String obsoleteValues = this.obsoleteJson;
 		boolean moved = this.regenerating && result.outcome() == SessionCommit.Outcome.CREATED;
 		this.obsoleteId = null;
@@ -289,29 +314,36 @@ public final class LazySession implements Session {
 		return (result.outcome() == SessionCommit.Outcome.NONE) ? SessionCommit.ENDED : result;
 	}
 
-	private SessionCommit commitEmpty() {
-		return (this.id != null) ? replace(null) : SessionCommit.NONE;
+	private CompletableFuture<SessionCommit> commitEmpty() {
+		return (this.id != null) ? replace(null) : CompletableFuture.completedFuture(SessionCommit.NONE);
 	}
 
-	private SessionCommit commitValues(Map<String, @Nullable Object> current) {
+	private CompletableFuture<SessionCommit> commitValues(Map<String, @Nullable Object> current) {
 		if (this.unchanged && this.id != null) {
-			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+			return CompletableFuture.completedFuture(new SessionCommit(SessionCommit.Outcome.KEPT, this.id));
 		}
 		SessionLifetime lifetime = this.manager.lifetime();
 		Instant created = (this.createdAt != null) ? this.createdAt : lifetime.now();
 		String json = this.manager.codec().write(lifetime.stamp(current, created));
 		if (json.equals(this.storedJson)) {
 			this.unchanged = holdsOnlyImmutable(current);
-			return new SessionCommit(SessionCommit.Outcome.KEPT, this.id);
+			return CompletableFuture.completedFuture(new SessionCommit(SessionCommit.Outcome.KEPT, this.id));
 		}
 		this.manager.sizeLimit().check(json);
 		if (this.id != null) {
-			SessionCommit result = replace(json);
-			this.unchanged = this.values == current && json.equals(this.storedJson) && holdsOnlyImmutable(current);
-			return result;
+			return replace(json).thenApply((result) -> {
+				this.unchanged = this.values == current && json.equals(this.storedJson) && holdsOnlyImmutable(current);
+				return result;
+			});
 		}
 		String createdId = (this.newId != null) ? this.newId : this.manager.store().newSessionId();
-		this.manager.store().set(createdId, json, this.manager.settings().expiry());
+		return this.manager.store()
+			.set(createdId, json, this.manager.settings().expiry())
+			.thenApply((stored) -> created(createdId, json, created, current));
+	}
+
+	private SessionCommit created(String createdId, String json, Instant created,
+			Map<String, @Nullable Object> current) {
 		this.id = createdId;
 		this.newId = null;
 		this.storedJson = json;
@@ -324,10 +356,15 @@ public final class LazySession implements Session {
 		return new SessionCommit(SessionCommit.Outcome.CREATED, createdId);
 	}
 
-	private SessionCommit replace(@Nullable String json) {
+	private CompletableFuture<SessionCommit> replace(@Nullable String json) {
 		String sessionId = Objects.requireNonNull(this.id);
 		String read = Objects.requireNonNull(this.storedJson);
-		GroupCommit.SaveOutcome outcome = this.manager.groupCommit().save(sessionId, read, json);
+		return this.manager.groupCommit()
+			.save(sessionId, read, json)
+			.thenApply((outcome) -> replaced(sessionId, read, outcome));
+	}
+
+	private SessionCommit replaced(String sessionId, String read, GroupCommit.SaveOutcome outcome) {
 		if (!(outcome instanceof GroupCommit.Saved saved)) {
 			this.values = new LinkedHashMap<>();
 			this.id = null;
@@ -385,46 +422,79 @@ public final class LazySession implements Session {
 				|| value.getClass() == BigDecimal.class;
 	}
 
+	/**
+	 * Read the session from the store if it was not read yet, without waiting for the
+	 * store: once the future completes, every method of the session answers without a
+	 * call to the store until {@link #commitAsync()}. Stacks whose threads must not block
+	 * call it before they hand the session to application code.
+	 * @return the session, once read; failed with {@link SessionStoreException} if the
+	 * store failed
+	 */
+	public CompletableFuture<LazySession> loaded() {
+		if (this.values != null) {
+			return CompletableFuture.completedFuture(this);
+		}
+		CompletableFuture<LazySession> pending = this.loading;
+		if (pending == null) {
+			pending = load().thenApply((stored) -> {
+				this.values = stored;
+				this.loading = null;
+				return this;
+			});
+			if (!pending.isDone()) {
+				this.loading = pending;
+			}
+		}
+		return pending;
+	}
+
 	private Map<String, @Nullable Object> values() {
 		Map<String, @Nullable Object> loaded = this.values;
 		if (loaded == null) {
-			loaded = load();
-			this.values = loaded;
+			loaded = Futures.join(loaded()).values;
 		}
-		return loaded;
+		return Objects.requireNonNull(loaded);
 	}
 
-	private Map<String, @Nullable Object> load() {
+	private CompletableFuture<Map<String, @Nullable Object>> load() {
 		String requested = this.requestedId;
 		if (requested == null) {
+			return CompletableFuture.completedFuture(new LinkedHashMap<>());
+		}
+		return this.manager.store()
+			.get(requested, this.manager.settings().expiry())
+			.thenApply((json) -> read(requested, json))
+			.exceptionally((ex) -> ignoreMalformed(requested, ex));
+	}
+
+	private Map<String, @Nullable Object> read(String requested, @Nullable String json) {
+		this.requestedId = null;
+		if (json == null) {
 			return new LinkedHashMap<>();
 		}
-		try {
-			String json = this.manager.store().get(requested, this.manager.settings().expiry());
-			this.requestedId = null;
-			if (json == null) {
-				return new LinkedHashMap<>();
-			}
-			Map<String, @Nullable Object> stored = this.manager.codec().read(json);
-			boolean stamped = this.manager.lifetime().isStamped(stored);
-			Instant created = this.manager.lifetime().admit(stored);
-			if (created == null) {
-				logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
-				this.obsoleteId = requested;
-				this.obsoleteJson = json;
-				return new LinkedHashMap<>();
-			}
-			this.id = requested;
-			this.storedJson = json;
-			this.createdAt = created;
-			this.unchanged = stamped;
-			return stored;
-		}
-		catch (MalformedSessionException ex) {
-			this.requestedId = null;
-			logger.warn("Ignoring stored session " + SessionIds.fingerprint(requested) + ": " + ex.getMessage());
+		Map<String, @Nullable Object> stored = this.manager.codec().read(json);
+		boolean stamped = this.manager.lifetime().isStamped(stored);
+		Instant created = this.manager.lifetime().admit(stored);
+		if (created == null) {
+			logger.debug("Session " + SessionIds.fingerprint(requested) + " outlived its maximum lifetime");
+			this.obsoleteId = requested;
+			this.obsoleteJson = json;
 			return new LinkedHashMap<>();
 		}
+		this.id = requested;
+		this.storedJson = json;
+		this.createdAt = created;
+		this.unchanged = stamped;
+		return stored;
+	}
+
+	private Map<String, @Nullable Object> ignoreMalformed(String requested, Throwable failure) {
+		if (!(Futures.cause(failure) instanceof MalformedSessionException ex)) {
+			throw Futures.rethrow(failure);
+		}
+		this.requestedId = null;
+		logger.warn("Ignoring stored session " + SessionIds.fingerprint(requested) + ": " + ex.getMessage());
+		return new LinkedHashMap<>();
 	}
 
 }

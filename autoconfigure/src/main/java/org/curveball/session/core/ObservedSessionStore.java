@@ -1,55 +1,52 @@
 package org.curveball.session.core;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.AsyncSessionStore;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionObserver;
-import org.curveball.session.SessionStore;
 
 /**
- * Reports every operation of a store to a {@link SessionObserver}, timed and with its
- * outcome.
+ * Reports every operation of a store to a {@link SessionObserver}, timed until the store
+ * answered and with its outcome.
  */
-final class ObservedSessionStore implements SessionStore {
+final class ObservedSessionStore implements AsyncSessionStore {
 
-	private final SessionStore store;
+	private final AsyncSessionStore store;
 
 	private final SessionObserver observer;
 
-	ObservedSessionStore(SessionStore store, SessionObserver observer) {
+	ObservedSessionStore(AsyncSessionStore store, SessionObserver observer) {
 		this.store = store;
 		this.observer = observer;
 	}
 
 	@Override
-	public @Nullable String get(String id, Duration expiry) {
-		return observe("load", () -> this.store.get(id, expiry), (json) -> (json != null) ? "hit" : "miss");
+	public CompletableFuture<@Nullable String> get(String id, Duration expiry) {
+		return observe("load", System.nanoTime(), this.store.get(id, expiry),
+				(json) -> (json != null) ? "hit" : "miss");
 	}
 
 	@Override
-	public void set(String id, String json, Duration expiry) {
-		observe("save", () -> {
-			this.store.set(id, json, expiry);
-			return null;
-		}, (nothing) -> "saved");
+	public CompletableFuture<Void> set(String id, String json, Duration expiry) {
+		return observe("save", System.nanoTime(), this.store.set(id, json, expiry), (nothing) -> "saved");
 	}
 
 	@Override
-	public ReplaceResult replace(String id, String expected, @Nullable String json, Duration expiry) {
-		return observe("save", () -> this.store.replace(id, expected, json, expiry), ObservedSessionStore::outcomeOf);
+	public CompletableFuture<ReplaceResult> replace(String id, String expected, @Nullable String json,
+			Duration expiry) {
+		return observe("save", System.nanoTime(), this.store.replace(id, expected, json, expiry),
+				ObservedSessionStore::outcomeOf);
 	}
 
 	@Override
-	public void delete(String id) {
-		observe("delete", () -> {
-			this.store.delete(id);
-			return null;
-		}, (nothing) -> "deleted");
+	public CompletableFuture<Void> delete(String id) {
+		return observe("delete", System.nanoTime(), this.store.delete(id), (nothing) -> "deleted");
 	}
 
 	@Override
@@ -57,21 +54,17 @@ final class ObservedSessionStore implements SessionStore {
 		return this.store.newSessionId();
 	}
 
-	private <T> T observe(String operation, Supplier<T> call, Function<T, String> outcome) {
-		long start = System.nanoTime();
-		try {
-			T result = call.get();
-			report(operation, outcome.apply(result), start);
-			return result;
-		}
-		catch (MalformedSessionException ex) {
-			report(operation, "malformed", start);
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			report(operation, "error", start);
-			throw ex;
-		}
+	private <T> CompletableFuture<T> observe(String operation, long start, CompletableFuture<T> call,
+			Function<T, String> outcome) {
+		return call.whenComplete((result, failure) -> {
+			if (failure == null) {
+				report(operation, outcome.apply(result), start);
+			}
+			else {
+				report(operation, (Futures.cause(failure) instanceof MalformedSessionException) ? "malformed" : "error",
+						start);
+			}
+		});
 	}
 
 	private void report(String operation, String outcome, long start) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.AsyncSessionStore;
 import org.curveball.session.SecureRandomSessionIdGenerator;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionIdListener;
@@ -19,7 +20,9 @@ import org.curveball.session.json.SessionCodec;
  */
 public final class SessionManager {
 
-	private final SessionStore store;
+	private final AsyncSessionStore store;
+
+	private final boolean blockingStore;
 
 	private final SessionCodec codec;
 
@@ -84,14 +87,38 @@ public final class SessionManager {
 	 */
 	public SessionManager(SessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
 			SessionObserver observer, SessionIdListener idListener) {
+		this(new BlockingStoreCalls(store), true, codec, settings, clock, observer, idListener);
+	}
+
+	/**
+	 * Create a manager over a store that never blocks, for event-loop web stacks: the
+	 * sessions it opens are read with {@link LazySession#loaded()} and saved with
+	 * {@link LazySession#commitAsync()}, and no thread waits for the store.
+	 * @param store where sessions are kept
+	 * @param codec how values become JSON
+	 * @param settings expiry and limits
+	 * @param clock the clock for the maximum lifetime
+	 * @param observer hears store operations and session events, for metrics
+	 * @param idListener hears the ids of sessions stored under a new id and of sessions
+	 * that end, for indexes kept beside the sessions
+	 */
+	public SessionManager(AsyncSessionStore store, SessionCodec codec, SessionSettings settings, Clock clock,
+			SessionObserver observer, SessionIdListener idListener) {
+		this(store, false, codec, settings, clock, observer, idListener);
+	}
+
+	private SessionManager(AsyncSessionStore store, boolean blockingStore, SessionCodec codec, SessionSettings settings,
+			Clock clock, SessionObserver observer, SessionIdListener idListener) {
 		this.store = (observer != SessionObserver.NONE) ? new ObservedSessionStore(store, observer) : store;
+		this.blockingStore = blockingStore;
 		this.codec = codec;
 		this.settings = settings;
 		this.lifetime = new SessionLifetime(settings.maxLifetime(), clock);
 		this.observer = observer;
 		this.idListener = idListener;
 		this.sizeLimit = new SizeLimit(settings.maxSize());
-		this.groupCommit = new GroupCommit(this.store, codec, settings.expiry(), this.sizeLimit, observer);
+		this.groupCommit = new GroupCommit(this.store, blockingStore, codec, settings.expiry(), this.sizeLimit,
+				observer);
 	}
 
 	/**
@@ -128,7 +155,16 @@ public final class SessionManager {
 		return this.idListener;
 	}
 
-	SessionStore store() {
+	/**
+	 * Return whether the store's calls block the calling thread, so that a web stack
+	 * whose threads must never block cannot use this manager.
+	 * @return {@code true} if the manager's store is a blocking {@link SessionStore}
+	 */
+	public boolean isBlocking() {
+		return this.blockingStore;
+	}
+
+	AsyncSessionStore store() {
 		return this.store;
 	}
 

@@ -1,5 +1,8 @@
 package org.curveball.session.redis;
 
+import org.curveball.session.MalformedSessionException;
+import org.curveball.session.SessionStoreException;
+
 /**
  * Recognises Redis error replies in the exceptions Spring Data Redis throws, where the
  * reply is the message of the exception or of one of its causes.
@@ -7,6 +10,21 @@ package org.curveball.session.redis;
 final class RedisErrors {
 
 	private RedisErrors() {
+	}
+
+	/**
+	 * Return the exception a failed Redis command is reported as: data of the wrong kind
+	 * as {@link MalformedSessionException}, anything else as
+	 * {@link SessionStoreException}.
+	 * @param operation what the command did, for the message
+	 * @param ex what Spring Data Redis threw
+	 * @return the exception to throw
+	 */
+	static RuntimeException storeFailure(String operation, Throwable ex) {
+		if (isReply(ex, "WRONGTYPE")) {
+			return new MalformedSessionException("Stored session is a Redis key of another type", ex);
+		}
+		return new SessionStoreException("Redis session " + operation + " failed", ex);
 	}
 
 	/**

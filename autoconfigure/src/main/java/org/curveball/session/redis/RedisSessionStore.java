@@ -1,20 +1,15 @@
 package org.curveball.session.redis;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
 import org.curveball.session.SessionIdGenerator;
 import org.curveball.session.SessionStore;
-import org.curveball.session.SessionStoreException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -37,12 +32,6 @@ public final class RedisSessionStore implements SessionStore {
 
 	// Loaded once, through this class: see ReplaceScript.load().
 	private static final ReplaceScript REPLACE_SCRIPT = ReplaceScript.load();
-
-	private static final byte[] REPLACED = "replaced".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] MISSING = "missing".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] DELETE = new byte[0];
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -100,7 +89,7 @@ public final class RedisSessionStore implements SessionStore {
 	@Override
 	public @Nullable String get(String id, Duration expiry) {
 		byte[] json = execute("read", (redis) -> redis.stringCommands().getEx(rawKey(id), idle(expiry)));
-		return (json != null) ? utf8(json) : null;
+		return (json != null) ? StoredText.utf8(json) : null;
 	}
 
 	@Override
@@ -111,20 +100,10 @@ public final class RedisSessionStore implements SessionStore {
 
 	@Override
 	public ReplaceResult replace(String id, String expected, @Nullable String json, Duration expiry) {
-		byte[] expectedSha1 = ReplaceScript.sha1Hex(expected.getBytes(StandardCharsets.UTF_8))
-			.getBytes(StandardCharsets.US_ASCII);
-		byte[] value = (json != null) ? json.getBytes(StandardCharsets.UTF_8) : DELETE;
-		byte[] millis = Long.toString(expiry.toMillis()).getBytes(StandardCharsets.US_ASCII);
+		byte[][] args = ReplaceScript.arguments(expected, json, expiry);
 		List<byte[]> reply = execute("save",
-				(redis) -> REPLACE_SCRIPT.run(redis.scriptingCommands(), rawKey(id), expectedSha1, value, millis));
-		byte[] status = reply.get(0);
-		if (Arrays.equals(REPLACED, status)) {
-			return new ReplaceResult.Replaced();
-		}
-		if (Arrays.equals(MISSING, status)) {
-			return new ReplaceResult.Missing();
-		}
-		return new ReplaceResult.Conflict(utf8(reply.get(1)));
+				(redis) -> REPLACE_SCRIPT.run(redis.scriptingCommands(), rawKey(id), args[0], args[1], args[2]));
+		return ReplaceScript.resultOf(reply);
 	}
 
 	@Override
@@ -134,7 +113,7 @@ public final class RedisSessionStore implements SessionStore {
 
 	/**
 	 * Check that Redis answers.
-	 * @throws SessionStoreException if it does not
+	 * @throws org.curveball.session.SessionStoreException if it does not
 	 */
 	public void ping() {
 		execute("ping", RedisConnection::ping);
@@ -158,30 +137,7 @@ public final class RedisSessionStore implements SessionStore {
 			return command.apply(connection);
 		}
 		catch (DataAccessException ex) {
-			if (RedisErrors.isReply(ex, "WRONGTYPE")) {
-				throw new MalformedSessionException("Stored session is a Redis key of another type", ex);
-			}
-			throw new SessionStoreException("Redis session " + operation + " failed", ex);
-		}
-	}
-
-	/**
-	 * Read a stored value as strict UTF-8. A value in another encoding is not a session
-	 * (JSON is UTF-8); decoded with replacement characters, its text would no longer
-	 * match its bytes, so that the save script's comparison could never succeed.
-	 * @param bytes the stored value
-	 * @return the value as text
-	 */
-	private static String utf8(byte[] bytes) {
-		String value = new String(bytes, StandardCharsets.UTF_8);
-		if (value.indexOf('\uFFFD') < 0) {
-			return value;
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new MalformedSessionException("Stored session is not UTF-8 text", ex);
+			throw RedisErrors.storeFailure(operation, ex);
 		}
 	}
 

@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import org.curveball.session.ReplaceResult;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisScriptingCommands;
 import org.springframework.data.redis.connection.ReturnType;
@@ -28,11 +33,20 @@ final class ReplaceScript {
 
 	private final byte[] source;
 
+	private static final byte[] REPLACED = "replaced".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] MISSING = "missing".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] DELETE = new byte[0];
+
 	private final byte[] sha1;
+
+	private final String sha1Text;
 
 	private ReplaceScript(byte[] source) {
 		this.source = source;
-		this.sha1 = sha1Hex(source).getBytes(StandardCharsets.US_ASCII);
+		this.sha1Text = sha1Hex(source);
+		this.sha1 = this.sha1Text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
@@ -68,6 +82,52 @@ final class ReplaceScript {
 			}
 			return scripting.eval(this.source, ReturnType.MULTI, 1, keyAndArgs);
 		}
+	}
+
+	/**
+	 * Return the script's source, to send when the server does not know it.
+	 * @return the source
+	 */
+	byte[] source() {
+		return this.source.clone();
+	}
+
+	/**
+	 * Return the script's SHA-1, by which {@code EVALSHA} calls it.
+	 * @return 40 hex digits
+	 */
+	String sha1() {
+		return this.sha1Text;
+	}
+
+	/**
+	 * Return the script's arguments after the key.
+	 * @param expected the JSON that was read, compared by its SHA-1
+	 * @param json the JSON to store, or {@code null} to delete the session
+	 * @param expiry the idle time after which the session expires
+	 * @return the arguments
+	 */
+	static byte[][] arguments(String expected, @Nullable String json, Duration expiry) {
+		byte[] expectedSha1 = sha1Hex(expected.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+		byte[] value = (json != null) ? json.getBytes(StandardCharsets.UTF_8) : DELETE;
+		byte[] millis = Long.toString(expiry.toMillis()).getBytes(StandardCharsets.US_ASCII);
+		return new byte[][] { expectedSha1, value, millis };
+	}
+
+	/**
+	 * Read the script's reply.
+	 * @param reply the status, then the JSON now stored on a conflict
+	 * @return what the script did
+	 */
+	static ReplaceResult resultOf(List<byte[]> reply) {
+		byte[] status = reply.get(0);
+		if (Arrays.equals(REPLACED, status)) {
+			return new ReplaceResult.Replaced();
+		}
+		if (Arrays.equals(MISSING, status)) {
+			return new ReplaceResult.Missing();
+		}
+		return new ReplaceResult.Conflict(StoredText.utf8(reply.get(1)));
 	}
 
 	/**

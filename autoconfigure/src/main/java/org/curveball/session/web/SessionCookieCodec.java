@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.curveball.session.SessionIds;
+import org.curveball.session.core.SessionCommit;
 import org.springframework.http.ResponseCookie;
 
 /**
@@ -86,6 +87,25 @@ public final class SessionCookieCodec {
 	 */
 	public boolean isRenewable() {
 		return this.settings.maxAge() != null;
+	}
+
+	/**
+	 * Return whether the response to a request needs a cookie after its session was
+	 * saved: when the session was stored under a new id, when it ended and the request
+	 * carried a cookie, or when it was kept and the cookie has a {@code Max-Age} to
+	 * renew.
+	 * @param commit what saving the session did
+	 * @param cookiePresent whether the request carried the session cookie
+	 * @return {@code true} if the response needs a cookie: the session's if it has an id,
+	 * else the {@link #expiredCookie expired} one
+	 */
+	public boolean needsCookie(SessionCommit commit, boolean cookiePresent) {
+		return switch (commit.outcome()) {
+			case CREATED -> true;
+			case ENDED -> cookiePresent;
+			case KEPT -> isRenewable();
+			case NONE -> false;
+		};
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.curveball.session.SessionStoreException;
 import org.curveball.session.SessionTooLargeException;
 import org.curveball.session.UnstorableAttributeException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * Maps session errors to RFC 9457 problems ({@code application/problem+json}):
@@ -47,6 +49,24 @@ public final class SessionProblems {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return whether a client asks for HTML (a browser), so that it gets the
+	 * application's error page rather than a problem body.
+	 * @param accept the request's {@code Accept} header, or {@code null}
+	 * @return {@code true} if it accepts {@code text/html} explicitly
+	 */
+	public static boolean asksForHtml(@Nullable String accept) {
+		if (accept == null || !accept.contains("html")) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private @Nullable Problem problemForException(Throwable ex) {

@@ -29,6 +29,8 @@ final class ArchitectureTests {
 
 	private static final String SERVLET = "org.curveball.session.web.servlet..";
 
+	private static final String REACTIVE = "org.curveball.session.web.reactive..";
+
 	private static final String PRINCIPALS = "org.curveball.session.principal";
 
 	private static final String SECURITY = "org.curveball.session.security..";
@@ -47,6 +49,8 @@ final class ArchitectureTests {
 		.definedBy(WEB)
 		.layer("Servlet")
 		.definedBy(SERVLET)
+		.layer("Reactive")
+		.definedBy(REACTIVE)
 		.layer("Stores")
 		.definedBy("org.curveball.session.redis..", "org.curveball.session.memory..")
 		.layer("Principals")
@@ -65,12 +69,14 @@ final class ArchitectureTests {
 		.mayOnlyBeAccessedByLayers("AutoConfiguration")
 		.whereLayer("Servlet")
 		.mayOnlyBeAccessedByLayers("Security", "AutoConfiguration")
+		.whereLayer("Reactive")
+		.mayOnlyBeAccessedByLayers("AutoConfiguration")
 		.whereLayer("Web")
-		.mayOnlyBeAccessedByLayers("Servlet", "AutoConfiguration")
+		.mayOnlyBeAccessedByLayers("Servlet", "Reactive", "AutoConfiguration")
 		.whereLayer("Engine")
-		.mayOnlyBeAccessedByLayers("Servlet", "Security", "AutoConfiguration")
+		.mayOnlyBeAccessedByLayers("Web", "Servlet", "Reactive", "Security", "AutoConfiguration")
 		.whereLayer("JSON")
-		.mayOnlyBeAccessedByLayers("Engine", "Servlet", "Security", "AutoConfiguration")
+		.mayOnlyBeAccessedByLayers("Engine", "Web", "Servlet", "Reactive", "Security", "AutoConfiguration")
 		.whereLayer("Principals")
 		.mayOnlyBeAccessedByLayers("PrincipalStores", "Security", "AutoConfiguration")
 		.whereLayer("PrincipalStores")

@@ -11,8 +11,8 @@ import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.SessionStore;
 
 /**
- * {@link AbstractSessionStoreTests} for {@link RedisSessionStore} on a real Redis, where
- * time passes as it does for Redis's expiry: a test class says which Redis (a server, a
+ * {@link AbstractSessionStoreTests} for the Redis stores on a real Redis, where time
+ * passes as it does for Redis's expiry: a test class says which Redis (a server, a
  * cluster) the store connects to.
  */
 @TestInstance(Lifecycle.PER_CLASS)
@@ -23,12 +23,12 @@ abstract class AbstractRedisSessionStoreTests extends AbstractSessionStoreTests 
 	/**
 	 * The store under test, over the test class's Redis.
 	 */
-	protected RedisSessionStore store;
+	protected SessionStore store;
 
 	@BeforeAll
 	void connect() {
 		this.connection = connectToRedis();
-		this.store = this.connection.store();
+		this.store = store(RedisStoreConnection.PREFIX);
 	}
 
 	@AfterAll
@@ -42,6 +42,15 @@ abstract class AbstractRedisSessionStoreTests extends AbstractSessionStoreTests 
 	 */
 	protected RedisStoreConnection connection() {
 		return this.connection;
+	}
+
+	/**
+	 * Return the store under test.
+	 * @param prefix the key prefix
+	 * @return the store, over {@link #connection()}
+	 */
+	protected SessionStore store(String prefix) {
+		return this.connection.store(prefix);
 	}
 
 	/**

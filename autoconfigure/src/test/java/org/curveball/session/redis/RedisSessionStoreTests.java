@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.curveball.session.AbstractSessionStoreTests;
 import org.curveball.session.MalformedSessionException;
 import org.curveball.session.ReplaceResult;
+import org.curveball.session.SessionStore;
 import org.curveball.session.SessionStoreException;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
@@ -53,10 +54,10 @@ class RedisSessionStoreTests extends AbstractRedisSessionStoreTests {
 
 	@Test
 	void set_customPrefix_storesUnderThatPrefix() {
-		RedisSessionStore custom = connection().store("mysess");
+		SessionStore custom = store("mysess");
 		String id = custom.newSessionId();
 		custom.set(id, JSON, LONG_EXPIRY);
-		assertThat(custom.key(id)).isEqualTo("mysess-" + id);
+		assertThat(RedisSessionStore.key("mysess", id)).isEqualTo("mysess-" + id);
 		assertThat(raw().keys("*")).containsExactly("mysess-" + id);
 	}
 

@@ -5,9 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.curveball.session.web.SessionProblems;
 import org.curveball.session.web.SessionProblems.Problem;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -29,7 +29,7 @@ final class ServletProblems {
 	 * @throws IOException if the body cannot be written
 	 */
 	static void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (asksForHtml(request)) {
+		if (SessionProblems.asksForHtml(request.getHeader(HttpHeaders.ACCEPT))) {
 			response.sendError(problem.status().value());
 			return;
 		}
@@ -38,19 +38,6 @@ final class ServletProblems {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(body);
-	}
-
-	private static boolean asksForHtml(HttpServletRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if (accept == null || !accept.contains("html")) {
-			return false;
-		}
-		try {
-			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.curveball.session.core.SessionCommit;
 import org.curveball.session.web.CookieHeaders;
 import org.curveball.session.web.SessionCookieCodec;
 import org.springframework.http.HttpHeaders;
@@ -49,8 +50,8 @@ final class ServletSessionCookie {
 		add(response, this.codec.expiredCookie(request.isSecure()));
 	}
 
-	boolean isRenewable() {
-		return this.codec.isRenewable();
+	boolean needsCookie(SessionCommit commit, HttpServletRequest request) {
+		return this.codec.needsCookie(commit, isPresent(request));
 	}
 
 	static void add(HttpServletResponse response, ResponseCookie cookie) {

@@ -7,13 +7,11 @@ import java.util.Enumeration;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.curveball.session.UnstorableAttributeException;
 import org.curveball.session.core.LazySession;
 import org.curveball.session.json.SessionAttributeTypes;
+import org.curveball.session.web.SessionAttributeValues;
 
 /**
  * An {@link HttpSession} that is a second view of the request's Curveball session: the
@@ -27,11 +25,9 @@ import org.curveball.session.json.SessionAttributeTypes;
  */
 final class SessionHttpSession implements HttpSession {
 
-	private static final Log logger = LogFactory.getLog(SessionHttpSession.class);
-
 	private final LazySession session;
 
-	private final SessionAttributeTypes types;
+	private final SessionAttributeValues attributes;
 
 	private final ServletContext servletContext;
 
@@ -44,7 +40,7 @@ final class SessionHttpSession implements HttpSession {
 	SessionHttpSession(LazySession session, SessionAttributeTypes types, ServletContext servletContext,
 			Duration expiry) {
 		this.session = session;
-		this.types = types;
+		this.attributes = new SessionAttributeValues(types);
 		this.servletContext = servletContext;
 		this.expiry = expiry;
 	}
@@ -113,29 +109,12 @@ final class SessionHttpSession implements HttpSession {
 	}
 
 	/**
-	 * Set an attribute. An exception that could not be read back from its JSON (its type
-	 * is not allowed, or it has no constructor taking its message) is left out with a
-	 * warning instead of failing the request when the session is saved: an exception in a
-	 * session is a message for a later page, such as a sign-in failure, not state.
+	 * Set an attribute, as {@link SessionAttributeValues#set} does.
 	 */
 	@Override
 	public void setAttribute(String name, @Nullable Object value) {
 		checkValid();
-		if (value == null) {
-			removeAttribute(name);
-			return;
-		}
-		if (!(value instanceof Throwable)) {
-			this.session.put(name, this.types.toSessionValue(value));
-			return;
-		}
-		try {
-			this.session.put(name, this.types.toCheckedSessionValue(value));
-		}
-		catch (UnstorableAttributeException ex) {
-			logger.warn("Leaving session attribute '" + name + "' out: " + ex.getMessage());
-			this.session.remove(name);
-		}
+		this.attributes.set(this.session, name, value);
 	}
 
 	@Override

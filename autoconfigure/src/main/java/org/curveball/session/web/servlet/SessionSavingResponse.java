@@ -187,7 +187,7 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 	private void save() {
 		SessionCommit commit = this.session.commit();
 		this.lastCommit = commit;
-		if (Objects.equals(commit, this.cookieSent) || !needsCookie(commit)) {
+		if (Objects.equals(commit, this.cookieSent) || !this.cookies.needsCookie(commit, this.request)) {
 			return;
 		}
 		if (isCommitted()) {
@@ -202,15 +202,6 @@ final class SessionSavingResponse extends HttpServletResponseWrapper {
 		else {
 			this.cookies.expire(this.request, response);
 		}
-	}
-
-	private boolean needsCookie(SessionCommit commit) {
-		return switch (commit.outcome()) {
-			case CREATED -> true;
-			case ENDED -> this.cookies.isPresent(this.request);
-			case KEPT -> this.cookies.isRenewable();
-			case NONE -> false;
-		};
 	}
 
 }

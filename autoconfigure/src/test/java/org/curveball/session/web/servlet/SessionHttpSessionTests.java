@@ -24,6 +24,7 @@ import org.curveball.session.attributes.AllowedItem;
 import org.curveball.session.core.LazySession;
 import org.curveball.session.testing.AbstractRedisWebApplicationTests;
 import org.curveball.session.testing.ExpectedWarnings;
+import org.curveball.session.web.SessionAttributeValues;
 import org.curveball.session.web.SessionCookies;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -48,7 +49,7 @@ class SessionHttpSessionTests extends AbstractRedisWebApplicationTests {
 	static final ExpectedWarnings warnings = ExpectedWarnings
 		.from("org.curveball.session.web.servlet.SessionSavingResponse", "Session could not be saved")
 		.and(LazySession.class, "Ignoring session value")
-		.and("org.curveball.session.web.servlet.SessionHttpSession", "Leaving session attribute");
+		.and(SessionAttributeValues.class, "Leaving session attribute");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
