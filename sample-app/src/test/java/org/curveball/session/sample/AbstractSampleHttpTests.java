@@ -2,6 +2,8 @@ package org.curveball.session.sample;
 
 import java.net.http.HttpResponse;
 
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.AbstractRedisWebApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;

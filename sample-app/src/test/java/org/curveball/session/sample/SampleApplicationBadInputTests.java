@@ -19,6 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.ProblemResponses;
+import org.curveball.session.sample.testing.RawHttp;
+import org.curveball.session.sample.testing.RedisCommandCount;
+import org.curveball.session.sample.testing.SessionIdLeaks;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

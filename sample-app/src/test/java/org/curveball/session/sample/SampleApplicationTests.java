@@ -12,6 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.RedisCommandCount;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SessionIdLeaks;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.web.util.HtmlUtils;

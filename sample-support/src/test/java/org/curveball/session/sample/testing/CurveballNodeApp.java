@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.fail;
  * process on a free port against a given Redis, with Curveball's default cookie and key
  * prefix.
  */
-final class CurveballNodeApp implements AutoCloseable {
+public final class CurveballNodeApp implements AutoCloseable {
 
 	private static final String SETUP = "run 'npm ci --prefix interop/curveball-node' from the repository root";
 
@@ -41,7 +41,7 @@ final class CurveballNodeApp implements AutoCloseable {
 	 * @param redisPort the port of that Redis
 	 * @return the running application
 	 */
-	static CurveballNodeApp start(String redisHost, int redisPort) {
+	public static CurveballNodeApp start(String redisHost, int redisPort) {
 		Path app = locate();
 		if (!Files.isDirectory(app.resolve("node_modules/@curveball/session-redis"))) {
 			fail("The Curveball interop app has no node_modules in " + app + ": " + SETUP);
@@ -106,7 +106,7 @@ final class CurveballNodeApp implements AutoCloseable {
 	 * Return a client for the application.
 	 * @return the client
 	 */
-	SampleClient http() {
+	public SampleClient http() {
 		return new SampleClient("http://127.0.0.1:" + this.port);
 	}
 
@@ -114,7 +114,7 @@ final class CurveballNodeApp implements AutoCloseable {
 	 * Return what the application printed so far.
 	 * @return its standard output and error
 	 */
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(this.log);
 		}

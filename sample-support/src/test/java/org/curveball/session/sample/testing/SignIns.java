@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -8,15 +8,22 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security's sign-in over HTTP, as a browser goes through it: the sign-in page
- * gives a session and a CSRF token, the form posts them with the credentials.
+ * Spring Security's form sign-in over HTTP, as a browser goes through it on either
+ * sample: the sign-in page gives a session and a CSRF token, the form posts them with the
+ * credentials.
  */
-final class SignIns {
+public final class SignIns {
 
 	/**
 	 * The name of the sample's session cookie.
 	 */
-	static final String SESSION_COOKIE = "CB";
+	public static final String SESSION_COOKIE = "CB";
+
+	/**
+	 * The password of the samples' user {@code ada}, as their {@code application.yml}
+	 * sets it.
+	 */
+	public static final String PASSWORD = "lovelace";
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -32,7 +39,7 @@ final class SignIns {
 	 * @param device the browser's {@code User-Agent}
 	 * @return the answer to the form
 	 */
-	static Attempt attempt(SampleClient page, SampleClient form, String user, String password, String device) {
+	public static Attempt attempt(SampleClient page, SampleClient form, String user, String password, String device) {
 		HttpResponse<String> signInPage = page.get("/login").header("User-Agent", device).send();
 		SetCookie session = SetCookie.named(signInPage, SESSION_COOKIE);
 		HttpResponse<String> answer = form
@@ -50,8 +57,8 @@ final class SignIns {
 	 * @param device the browser's {@code User-Agent}
 	 * @return the cookie of the signed-in session
 	 */
-	static SetCookie signIn(SampleClient page, SampleClient form, String device) {
-		Attempt attempt = attempt(page, form, "ada", SignInTestUsers.PASSWORD, device);
+	public static SetCookie signIn(SampleClient page, SampleClient form, String device) {
+		Attempt attempt = attempt(page, form, "ada", PASSWORD, device);
 		assertThat(attempt.answer().headers().firstValue("Location")).as("where the sign-in sends the browser")
 			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		return attempt.signedIn();
@@ -63,7 +70,7 @@ final class SignIns {
 	 * @param session the session cookie
 	 * @return the answer
 	 */
-	static HttpResponse<String> account(SampleClient instance, SetCookie session) {
+	public static HttpResponse<String> account(SampleClient instance, SetCookie session) {
 		return instance.get("/account").cookie(session.pair()).send();
 	}
 
@@ -73,7 +80,7 @@ final class SignIns {
 	 * @param response the response
 	 * @return {@code true} if it redirects to {@code /login}
 	 */
-	static boolean redirectsToSignIn(HttpResponse<String> response) {
+	public static boolean redirectsToSignIn(HttpResponse<String> response) {
 		return response.statusCode() == 302 && response.headers()
 			.firstValue("Location")
 			.filter((location) -> location.endsWith("/login"))
@@ -85,7 +92,7 @@ final class SignIns {
 	 * @param page the page
 	 * @return the token
 	 */
-	static String csrfToken(HttpResponse<String> page) {
+	public static String csrfToken(HttpResponse<String> page) {
 		assertThat(page.statusCode()).as(page::body).isEqualTo(200);
 		Matcher field = CSRF_FIELD.matcher(page.body());
 		assertThat(field.find()).as("a _csrf field in the page").isTrue();
@@ -98,13 +105,13 @@ final class SignIns {
 	 * @param before the session cookie the sign-in page gave
 	 * @param answer the answer to the form
 	 */
-	record Attempt(SetCookie before, HttpResponse<String> answer) {
+	public record Attempt(SetCookie before, HttpResponse<String> answer) {
 
 		/**
 		 * Return the cookie of the session the sign-in moved to.
 		 * @return the cookie
 		 */
-		SetCookie signedIn() {
+		public SetCookie signedIn() {
 			return SetCookie.named(this.answer, SESSION_COOKIE);
 		}
 
@@ -113,7 +120,7 @@ final class SignIns {
 		 * else the one before.
 		 * @return the cookie
 		 */
-		SetCookie session() {
+		public SetCookie session() {
 			boolean moved = SetCookie.all(this.answer)
 				.stream()
 				.anyMatch((cookie) -> cookie.startsWith(SESSION_COOKIE + "="));

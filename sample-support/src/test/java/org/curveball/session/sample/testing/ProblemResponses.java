@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Checks the problem responses ({@code application/problem+json}, RFC 9457) that session
  * errors are answered with.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private ProblemResponses() {
 	}
@@ -25,7 +25,7 @@ final class ProblemResponses {
 	 * @param sessionIds the ids the body must not hold
 	 * @return the problem's JSON
 	 */
-	static JsonNode assertCleanProblem(HttpResponse<String> response, int status, List<String> sessionIds) {
+	public static JsonNode assertCleanProblem(HttpResponse<String> response, int status, List<String> sessionIds) {
 		assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).as("Content-Type")
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
@@ -45,7 +45,7 @@ final class ProblemResponses {
 	 * @param response the response
 	 * @return {@code true} for a clean 503
 	 */
-	static boolean isClean503(HttpResponse<String> response) {
+	public static boolean isClean503(HttpResponse<String> response) {
 		if (response.statusCode() != 503) {
 			return false;
 		}

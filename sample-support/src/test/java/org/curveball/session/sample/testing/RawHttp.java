@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * Sends an HTTP/1.0 request byte for byte over a socket, for headers that
  * {@link java.net.http.HttpClient} refuses to send, such as control characters.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private static final int TIMEOUT_MILLIS = 30_000;
 
@@ -28,7 +28,7 @@ final class RawHttp {
 	 * @param cookieHeader the {@code Cookie} header's value, sent as ISO-8859-1 bytes
 	 * @return the response
 	 */
-	static Response get(int port, String path, String cookieHeader) {
+	public static Response get(int port, String path, String cookieHeader) {
 		String request = "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nCookie: " + cookieHeader
 				+ "\r\n\r\n";
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -56,7 +56,7 @@ final class RawHttp {
 	 * @param head the status line and headers
 	 * @param body the body
 	 */
-	record Response(int status, String head, String body) {
+	public record Response(int status, String head, String body) {
 
 		static Response parse(String response) {
 			int end = response.indexOf("\r\n\r\n");
@@ -65,7 +65,7 @@ final class RawHttp {
 			return new Response(Integer.parseInt(head.split(" ", 3)[1]), head, body);
 		}
 
-		boolean hasSetCookie() {
+		public boolean hasSetCookie() {
 			return head().toLowerCase(Locale.ROOT).contains("\r\nset-cookie:");
 		}
 

@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 /**
  * Finds ports of the loopback interface that nothing listens on.
  */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
 	}
@@ -17,7 +17,7 @@ final class FreePorts {
 	 * Return a port that nothing listened on a moment ago.
 	 * @return the port
 	 */
-	static int find() {
+	public static int find() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * cookie jar) and without following redirects, so that tests see what a browser would
  * receive.
  */
-final class SampleClient {
+public final class SampleClient {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -32,31 +32,31 @@ final class SampleClient {
 
 	private final String baseUri;
 
-	SampleClient(String baseUri) {
+	public SampleClient(String baseUri) {
 		this.baseUri = baseUri;
 	}
 
-	static SampleClient onLocalPort(int port) {
+	public static SampleClient onLocalPort(int port) {
 		return new SampleClient("http://localhost:" + port);
 	}
 
-	Call get(String path) {
+	public Call get(String path) {
 		return new Call(path, "GET", BodyPublishers.noBody());
 	}
 
-	Call put(String path, String json) {
+	public Call put(String path, String json) {
 		return new Call(path, "PUT", BodyPublishers.ofString(json)).header("Content-Type", "application/json");
 	}
 
-	Call delete(String path) {
+	public Call delete(String path) {
 		return new Call(path, "DELETE", BodyPublishers.noBody());
 	}
 
-	Call post(String path) {
+	public Call post(String path) {
 		return new Call(path, "POST", BodyPublishers.noBody());
 	}
 
-	Call postForm(String path, Map<String, String> fields) {
+	public Call postForm(String path, Map<String, String> fields) {
 		String form = fields.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -72,7 +72,7 @@ final class SampleClient {
 	/**
 	 * One request, built up and then sent.
 	 */
-	final class Call {
+	public final class Call {
 
 		private final HttpRequest.Builder request;
 
@@ -89,17 +89,17 @@ final class SampleClient {
 		 * @param cookie the cookie
 		 * @return this call
 		 */
-		Call cookie(String cookie) {
+		public Call cookie(String cookie) {
 			this.cookies.add(cookie);
 			return this;
 		}
 
-		Call header(String name, String value) {
+		public Call header(String name, String value) {
 			this.request.header(name, value);
 			return this;
 		}
 
-		HttpResponse<String> send() {
+		public HttpResponse<String> send() {
 			if (!this.cookies.isEmpty()) {
 				this.request.header("Cookie", String.join("; ", this.cookies));
 			}

@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session id in clear: neither as the id itself nor percent-encoded as it travels in the
  * cookie.
  */
-final class SessionIdLeaks {
+public final class SessionIdLeaks {
 
 	private SessionIdLeaks() {
 	}
@@ -25,7 +25,7 @@ final class SessionIdLeaks {
 	 * @param text the text
 	 * @param ids the session ids
 	 */
-	static void assertNoSessionId(String what, String text, Collection<String> ids) {
+	public static void assertNoSessionId(String what, String text, Collection<String> ids) {
 		assertThat(ids).as("session ids to look for").isNotEmpty();
 		for (String id : ids) {
 			for (String form : forms(id)) {

@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -6,14 +6,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads JSON for assertions, so that equal JSON compares equal whatever its layout.
  */
-final class Json {
+public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private Json() {
 	}
 
-	static JsonNode read(String json) {
+	public static JsonNode read(String json) {
 		return MAPPER.readTree(json);
 	}
 

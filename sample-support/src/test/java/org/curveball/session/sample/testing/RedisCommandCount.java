@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +10,7 @@ import org.curveball.session.testing.RedisServerExtension;
  * Counts the commands a test's Redis server runs for the application from a starting
  * point, leaving out those that reading the count itself costs.
  */
-final class RedisCommandCount {
+public final class RedisCommandCount {
 
 	/**
 	 * The handshake of a Lettuce client (re)connecting: it happens whenever a connection
@@ -34,7 +34,7 @@ final class RedisCommandCount {
 	 * @param redis the test's Redis server
 	 * @return the count
 	 */
-	static RedisCommandCount start(RedisServerExtension redis) {
+	public static RedisCommandCount start(RedisServerExtension redis) {
 		Map<String, Long> before = requestWork(redis.commandCalls());
 		for (int i = 0; i < 50; i++) {
 			pause();
@@ -52,7 +52,7 @@ final class RedisCommandCount {
 	 * @return the number of commands, other than {@code INFO}, {@code CONFIG} and a
 	 * client's connection handshake
 	 */
-	long sinceStart() {
+	public long sinceStart() {
 		return commandsSinceStart().values().stream().mapToLong(Long::longValue).sum();
 	}
 
@@ -61,7 +61,7 @@ final class RedisCommandCount {
 	 * message.
 	 * @return the commands and how often each ran
 	 */
-	Map<String, Long> commandsSinceStart() {
+	public Map<String, Long> commandsSinceStart() {
 		Map<String, Long> ran = new TreeMap<>();
 		this.redis.commandCalls().forEach((command, calls) -> {
 			long since = calls - this.start.getOrDefault(command, 0L);

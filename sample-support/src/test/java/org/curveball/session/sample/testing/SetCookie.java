@@ -1,4 +1,4 @@
-package org.curveball.session.sample;
+package org.curveball.session.sample.testing;
 
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -12,14 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @param header the header's value
  */
-record SetCookie(String header) {
+public record SetCookie(String header) {
 
 	/**
 	 * Return every {@code Set-Cookie} header of a response.
 	 * @param response the response
 	 * @return the headers, in order
 	 */
-	static List<String> all(HttpResponse<?> response) {
+	public static List<String> all(HttpResponse<?> response) {
 		return response.headers().allValues("Set-Cookie");
 	}
 
@@ -29,7 +29,7 @@ record SetCookie(String header) {
 	 * @param response the response
 	 * @return the header
 	 */
-	static SetCookie only(HttpResponse<?> response) {
+	public static SetCookie only(HttpResponse<?> response) {
 		assertThat(all(response)).as("Set-Cookie headers").hasSize(1);
 		return new SetCookie(all(response).get(0));
 	}
@@ -41,7 +41,7 @@ record SetCookie(String header) {
 	 * @param name the cookie's name
 	 * @return the header
 	 */
-	static SetCookie named(HttpResponse<?> response, String name) {
+	public static SetCookie named(HttpResponse<?> response, String name) {
 		List<SetCookie> named = all(response).stream()
 			.map(SetCookie::new)
 			.filter((cookie) -> cookie.name().equals(name))
@@ -54,16 +54,16 @@ record SetCookie(String header) {
 	 * Return the cookie's {@code name=value}, to send it back.
 	 * @return the cookie as a {@code Cookie} header holds it
 	 */
-	String pair() {
+	public String pair() {
 		int end = this.header.indexOf(';');
 		return (end >= 0) ? this.header.substring(0, end) : this.header;
 	}
 
-	String name() {
+	public String name() {
 		return pair().substring(0, pair().indexOf('='));
 	}
 
-	String value() {
+	public String value() {
 		return pair().substring(pair().indexOf('=') + 1);
 	}
 
@@ -72,7 +72,7 @@ record SetCookie(String header) {
 	 * {@code decodeURIComponent} does.
 	 * @return the session id
 	 */
-	String sessionId() {
+	public String sessionId() {
 		assertThat(value()).as("an encodeURIComponent value never holds a raw +").doesNotContain("+");
 		return URLDecoder.decode(value(), StandardCharsets.UTF_8);
 	}
@@ -83,7 +83,7 @@ record SetCookie(String header) {
 	 * @param id the session id
 	 * @return the encoded value
 	 */
-	static String encodeURIComponent(String id) {
+	public static String encodeURIComponent(String id) {
 		return id.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
 	}
 
