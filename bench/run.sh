@@ -10,7 +10,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 
 # ---- settings (environment variables) ----------------------------------------------
-APPS=${APPS:-"starter spring-session none"}   # which apps, in round order
+APPS=${APPS:-"starter spring-session none"}   # which apps, in round order (on WebFlux: starter-reactive spring-session-reactive none-reactive)
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
 WARMUP=${WARMUP:-20}            # seconds of each scenario's warm-up run per app, right before its rounds (discarded)
@@ -38,7 +38,10 @@ app_dir() {
 		starter) echo "$BENCH_DIR/apps/starter-app" ;;
 		spring-session) echo "$BENCH_DIR/apps/spring-session-app" ;;
 		none) echo "$BENCH_DIR/apps/no-session-app" ;;
-		*) die "unknown app '$1' (known: starter spring-session none)" ;;
+		starter-reactive) echo "$BENCH_DIR/apps/starter-reactive-app" ;;
+		spring-session-reactive) echo "$BENCH_DIR/apps/spring-session-reactive-app" ;;
+		none-reactive) echo "$BENCH_DIR/apps/no-session-reactive-app" ;;
+		*) die "unknown app '$1' (known: starter spring-session none starter-reactive spring-session-reactive none-reactive)" ;;
 	esac
 }
 scenario_method() { case "$1" in write) echo POST ;; read | ignore) echo GET ;; *) die "unknown scenario '$1'" ;; esac; }
@@ -74,7 +77,7 @@ done
 
 # ---- build --------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
-	if [[ " $APPS " == *" starter "* ]]; then
+	if [[ " $APPS " == *" starter "* || " $APPS " == *" starter-reactive "* ]]; then
 		log "installing the starter (repository root, tests skipped)"
 		if [[ -x "$REPO_DIR/mvnw" ]]; then MVN_ROOT=("$REPO_DIR/mvnw"); else MVN_ROOT=(mvn); fi
 		(cd "$REPO_DIR" && "${MVN_ROOT[@]}" -B -q -DskipTests install) || die "installing the starter failed"
@@ -163,7 +166,7 @@ for app in $APPS; do
 			[[ -z ${KEYS[$app]} ]] && KEYS[$app]="-"
 		fi
 		if [[ -z $cookie ]]; then
-			[[ $app == none ]] || die "$app sent no Set-Cookie on POST /init"
+			[[ $app == none || $app == none-reactive ]] || die "$app sent no Set-Cookie on POST /init"
 			cookie="BENCH=$(printf 'x%.0s' $(seq 1 44))"   # same header size, no session
 		fi
 		COOKIES[$app]+="$cookie"$'\n'
@@ -393,6 +396,18 @@ REPORT="$OUT_DIR/report.md"
 				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
 				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
 				END { printf "| %s | %s | %s |\n", scen, ratio("starter", "spring-session"), ratio("starter", "none") }' "$RESULTS"
+		done
+		echo
+	fi
+	if [[ " $APPS " == *" starter-reactive "* ]]; then
+		echo "| scenario | starter-reactive / spring-session-reactive (req/s) | starter-reactive / none-reactive (req/s) |"
+		echo "| --- | ---: | ---: |"
+		for scen in $SCENARIOS; do
+			awk -F'\t' -v scen="$scen" '
+				$2 == scen { n[$1]++; rps[$1] += $4 }
+				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
+				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
+				END { printf "| %s | %s | %s |\n", scen, ratio("starter-reactive", "spring-session-reactive"), ratio("starter-reactive", "none-reactive") }' "$RESULTS"
 		done
 		echo
 	fi
