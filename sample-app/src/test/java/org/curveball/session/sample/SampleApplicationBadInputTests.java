@@ -19,11 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
 import org.curveball.session.sample.testing.Json;
-import org.curveball.session.sample.testing.MalformedCookies;
 import org.curveball.session.sample.testing.ProblemResponses;
-import org.curveball.session.sample.testing.RawHttp;
-import org.curveball.session.sample.testing.RedisCommandCount;
 import org.curveball.session.sample.testing.SessionIdLeaks;
 import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
@@ -35,15 +33,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample fed what it must not trust: cookie values that cannot be a session id,
- * stored data that is not a session, and sessions over {@code max-size} (1 KB here).
- * <p>
- * Tomcat accepts request headers of up to 16 KB here, so that an 8 KB cookie reaches the
- * application instead of being refused by Tomcat with a {@code 400}.
+ * The sample fed what it must not trust: stored data that is not a session, and sessions
+ * over {@code max-size} (1 KB here). Cookie values that cannot be a session id are
+ * {@code AbstractSessionApiTests}'s, which both samples pass.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.embedded-redis.enabled=false", "curveball.session.redis.max-size=1KB",
-				"server.max-http-request-header-size=16KB" })
+		properties = { "sample.embedded-redis.enabled=false", "curveball.session.redis.max-size=1KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationBadInputTests extends AbstractSampleHttpTests {
 
@@ -66,61 +61,6 @@ class SampleApplicationBadInputTests extends AbstractSampleHttpTests {
 	@BeforeEach
 	void storeSessionOfId() {
 		redis.commands().setex("session-" + ID, 3600, STORED);
-	}
-
-	@Nested
-	class CookieValues {
-
-		static Stream<Arguments> cookiesThatCannotBeAnId() {
-			return MalformedCookies.thatCannotBeAnId(ID);
-		}
-
-		@ParameterizedTest
-		@MethodSource("cookiesThatCannotBeAnId")
-		void cookieThatCannotBeAnId_isIgnoredWithoutAnyRedisCommand(String cookie) {
-			RedisCommandCount count = RedisCommandCount.start(redis);
-			HttpResponse<String> response = http().get("/api/session").cookie(cookie).send();
-			assertThat(count.sinceStart()).as("Redis commands").isZero();
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
-			assertThat(SetCookie.all(response)).isEmpty();
-		}
-
-		@ParameterizedTest
-		@MethodSource("cookiesThatCannotBeAnId")
-		void cookieThatCannotBeAnId_writeCreatesANewSessionAndLeavesTheOtherAlone(String cookie) {
-			HttpResponse<String> response = http().put("/api/session/user", "\"mallory\"").cookie(cookie).send();
-			assertThat(response.statusCode()).isEqualTo(200);
-			String id = SetCookie.only(response).sessionId();
-			assertThat(id).isNotEqualTo(ID);
-			assertThat(Json.read(redis.commands().get("session-" + id))).isEqualTo(Json.read("{\"user\":\"mallory\"}"));
-			assertThat(redis.commands().get("session-" + ID)).isEqualTo(STORED);
-		}
-
-		static Stream<Arguments> cookiesWithControlCharacters() {
-			return MalformedCookies.withControlCharacters(ID);
-		}
-
-		/**
-		 * Tomcat refuses a request whose header holds a control character other than a
-		 * tab with its own {@code 400}, before any filter runs: such a cookie cannot
-		 * reach the session filter. What must hold is that it reaches Redis neither.
-		 * @param cookie the {@code Cookie} header
-		 */
-		@ParameterizedTest
-		@MethodSource("cookiesWithControlCharacters")
-		void cookieWithControlCharacters_isRefusedOrIgnoredWithoutAnyRedisCommand(String cookie) {
-			RedisCommandCount count = RedisCommandCount.start(redis);
-			RawHttp.Response response = RawHttp.get(port, "/api/session", cookie);
-			assertThat(count.sinceStart()).as("Redis commands").isZero();
-			assertThat(response.status()).as(response::head).isIn(200, 400);
-			if (response.status() == 200) {
-				assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
-			}
-			SessionIdLeaks.assertNoSessionId("the response", response.body(), List.of(ID));
-			assertThat(response.hasSetCookie()).isFalse();
-		}
-
 	}
 
 	@Nested

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
 import org.curveball.session.sample.testing.Json;
 import org.curveball.session.sample.testing.ProblemResponses;
 import org.curveball.session.sample.testing.SampleClient;

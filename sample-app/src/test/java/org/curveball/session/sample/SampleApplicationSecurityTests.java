@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
 import org.curveball.session.sample.testing.Json;
 import org.curveball.session.sample.testing.ProblemResponses;
 import org.curveball.session.sample.testing.SessionIdLeaks;

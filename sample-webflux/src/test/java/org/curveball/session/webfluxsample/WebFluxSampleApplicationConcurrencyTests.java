@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
 import org.curveball.session.sample.testing.Json;
 import org.curveball.session.sample.testing.SetCookie;
 
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests of one session that meet on the WebFlux sample: concurrent writes of distinct
  * keys all land, and a sign-out racing a write that is still in flight stays a sign-out.
  */
-class WebFluxSampleApplicationConcurrencyTests extends AbstractWebFluxSampleHttpTests {
+@WebFluxSampleTest
+class WebFluxSampleApplicationConcurrencyTests extends AbstractSampleHttpTests {
 
 	private static final int WRITERS = 64;
 

@@ -7,12 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
 import org.curveball.session.sample.testing.Json;
 import org.curveball.session.sample.testing.ProblemResponses;
 import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.PersistentRedis;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * works again without a restart.
  */
 @PersistentRedis
-@TestPropertySource(properties = "curveball.session.redis.timeout=1s")
-class WebFluxSampleApplicationRedisOutageTests extends AbstractWebFluxSampleHttpTests {
+@WebFluxSampleTest(args = "--curveball.session.redis.timeout=1s")
+class WebFluxSampleApplicationRedisOutageTests extends AbstractSampleHttpTests {
 
 	@RegisterExtension
 	static final ExpectedWarnings warnings = ExpectedWarnings.possiblyReconnecting();

@@ -1,13 +1,11 @@
-package org.curveball.session.webfluxsample;
+package org.curveball.session.sample.api;
 
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import org.curveball.session.Session;
-import org.curveball.session.web.SessionCsrf;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,28 +14,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The servlet sample's JSON API over the exchange's session, on WebFlux: the same paths,
- * the same JSON and the same CSRF rules, so that one set of black-box expectations holds
- * for both. A handler receives its {@link Session} already loaded, so that it never waits
- * for Redis on an event-loop thread.
+ * A JSON API over the request's session, the one black-box tests drive, served alike by
+ * Spring MVC and by Spring WebFlux: it needs nothing but the starter's {@link Session}
+ * parameter, which both stacks resolve (on WebFlux, loaded before the handler runs, so
+ * that it never waits for Redis on an event-loop thread). Each sample adds what depends
+ * on its stack: the CSRF check and a streamed response.
  */
 @RestController
 @RequestMapping("/api")
 public class SessionApiController {
 
-	private static final int STREAM_CHUNKS = 1024;
-
-	private static final String STREAM_CHUNK = ".".repeat(1023) + "\n";
-
 	@GetMapping(path = "/hello", produces = MediaType.TEXT_PLAIN_VALUE)
 	String hello() {
-		return "Hello from the Curveball session WebFlux sample\n";
+		return "Hello from the Curveball session sample\n";
 	}
 
 	@GetMapping("/session")
@@ -72,19 +66,6 @@ public class SessionApiController {
 	@GetMapping("/session/csrf")
 	CsrfToken csrfToken(Session session) {
 		return new CsrfToken(session.csrfToken());
-	}
-
-	@PostMapping("/session/csrf-check")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void csrfCheck(Session session,
-			@RequestHeader(name = SessionCsrf.HEADER_NAME, required = false) @Nullable String token) {
-		session.validateCsrf((token != null) ? token : "");
-	}
-
-	@GetMapping(path = "/session/stream", produces = MediaType.TEXT_PLAIN_VALUE)
-	Flux<String> stream(Session session) {
-		session.put("streamed", STREAM_CHUNKS * STREAM_CHUNK.length());
-		return Flux.range(0, STREAM_CHUNKS).map((chunk) -> STREAM_CHUNK);
 	}
 
 	/**
