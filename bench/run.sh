@@ -387,30 +387,23 @@ REPORT="$OUT_DIR/report.md"
 		for app in $APPS; do echo "- $scen / $app: ${CLIENT_BREAKDOWN[$app,$scen]}"; done
 	done
 	echo
-	if [[ " $APPS " == *" starter "* ]]; then
-		echo "| scenario | starter / spring-session (req/s) | starter / none (req/s) |"
+	# the req/s ratios of a starter app against the other two of its stack
+	ratio_table() {
+		local starter=$1 spring=$2 none=$3
+		[[ " $APPS " == *" $starter "* ]] || return 0
+		echo "| scenario | $starter / $spring (req/s) | $starter / $none (req/s) |"
 		echo "| --- | ---: | ---: |"
 		for scen in $SCENARIOS; do
-			awk -F'\t' -v scen="$scen" '
+			awk -F'\t' -v scen="$scen" -v s="$starter" -v ss="$spring" -v none="$none" '
 				$2 == scen { n[$1]++; rps[$1] += $4 }
 				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
 				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
-				END { printf "| %s | %s | %s |\n", scen, ratio("starter", "spring-session"), ratio("starter", "none") }' "$RESULTS"
+				END { printf "| %s | %s | %s |\n", scen, ratio(s, ss), ratio(s, none) }' "$RESULTS"
 		done
 		echo
-	fi
-	if [[ " $APPS " == *" starter-reactive "* ]]; then
-		echo "| scenario | starter-reactive / spring-session-reactive (req/s) | starter-reactive / none-reactive (req/s) |"
-		echo "| --- | ---: | ---: |"
-		for scen in $SCENARIOS; do
-			awk -F'\t' -v scen="$scen" '
-				$2 == scen { n[$1]++; rps[$1] += $4 }
-				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
-				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
-				END { printf "| %s | %s | %s |\n", scen, ratio("starter-reactive", "spring-session-reactive"), ratio("starter-reactive", "none-reactive") }' "$RESULTS"
-		done
-		echo
-	fi
+	}
+	ratio_table starter spring-session none
+	ratio_table starter-reactive spring-session-reactive none-reactive
 	echo "| app | Redis keys of a one-attribute session | bytes/session (MEMORY USAGE) |"
 	echo "| --- | --- | ---: |"
 	for app in $APPS; do echo "| $app | ${KEYS[$app]} | ${BYTES[$app]} |"; done
