@@ -24,6 +24,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * so a sign-in holds on every instance and a sign-out, which ends the session, ends it on
  * all. The JSON API stays open and is protected by the Curveball session's own CSRF token
  * instead of Spring's.
+ * <p>
+ * No anonymous authentication: its filter reads the security context, and so the session,
+ * on every request, which would cost a request that never uses its session a Redis read.
+ * Without it, a request for a page that needs a sign-in finds no authentication and is
+ * sent to the sign-in page all the same.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,9 +37,10 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/?signed-out"));
-		return http
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/account/**", "/login", "/logout"))
 			.authorizeExchange(
 					(exchanges) -> exchanges.pathMatchers("/account/**").authenticated().anyExchange().permitAll())
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.formLogin(Customizer.withDefaults())
 			.logout((signOut) -> signOut.logoutUrl("/account/logout")
 				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),

@@ -11,16 +11,17 @@ import reactor.blockhound.BlockHound;
  * {@code META-INF/services}; the integrations that Reactor, Reactor Netty and Netty ship
  * (which name their non-blocking threads) are loaded with it.
  * <p>
- * Thymeleaf reads a template from the class path the first time a page renders, then
- * keeps it parsed: that read is allowed, as it is the template engine's, not the
- * session's.
+ * Thymeleaf initializes its engine (reading its own version from its jar) when the first
+ * page renders, and reads a template from the class path the first time it renders it,
+ * then keeps it parsed: those reads are allowed, as they are the template engine's, once,
+ * not the session's.
  */
 public final class BlockHoundInstaller implements TestExecutionListener {
 
 	@Override
 	public void testPlanExecutionStarted(TestPlan testPlan) {
-		BlockHound.install((builder) -> builder.allowBlockingCallsInside(
-				"org.thymeleaf.spring6.templateresource.SpringResourceTemplateResource", "reader"));
+		BlockHound.install((builder) -> builder.allowBlockingCallsInside("org.thymeleaf.TemplateEngine", "initialize")
+			.allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser", "parse"));
 	}
 
 }
