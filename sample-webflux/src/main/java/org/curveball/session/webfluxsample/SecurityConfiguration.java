@@ -37,7 +37,9 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/?signed-out"));
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/account/**", "/login", "/logout"))
+		return http
+			.securityMatcher(
+					ServerWebExchangeMatchers.pathMatchers("/account/**", "/login", "/logout", "/default-ui.css"))
 			.authorizeExchange(
 					(exchanges) -> exchanges.pathMatchers("/account/**").authenticated().anyExchange().permitAll())
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
