@@ -13,15 +13,20 @@ import reactor.blockhound.BlockHound;
  * <p>
  * Thymeleaf initializes its engine (reading its own version from its jar) when the first
  * page renders, and reads a template from the class path the first time it renders it,
- * then keeps it parsed: those reads are allowed, as they are the template engine's, once,
- * not the session's.
+ * then keeps it parsed; Spring Security WebFlux masks its CSRF token with bytes of a
+ * {@code SecureRandom}, which reads {@code /dev/urandom} (never blocking on Linux). Those
+ * reads are allowed: they are the template engine's and Spring Security's, not the
+ * session's.
  */
 public final class BlockHoundInstaller implements TestExecutionListener {
 
 	@Override
 	public void testPlanExecutionStarted(TestPlan testPlan) {
 		BlockHound.install((builder) -> builder.allowBlockingCallsInside("org.thymeleaf.TemplateEngine", "initialize")
-			.allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser", "parse"));
+			.allowBlockingCallsInside("org.thymeleaf.templateparser.markup.AbstractMarkupTemplateParser", "parse")
+			.allowBlockingCallsInside(
+					"org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler",
+					"createXoredCsrfToken"));
 	}
 
 }
