@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.core.LazySession;
 import org.curveball.session.sample.testing.RedisCommandCount;
-import org.curveball.session.sample.testing.SampleClient;
 import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 
