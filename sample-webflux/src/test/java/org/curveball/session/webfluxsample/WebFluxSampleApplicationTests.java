@@ -3,10 +3,12 @@ package org.curveball.session.webfluxsample;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.sample.testing.AbstractSessionApiTests;
 import org.curveball.session.sample.testing.RedisCommandCount;
 import org.curveball.session.sample.testing.SetCookie;
+import org.curveball.session.testing.ExpectedWarnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebFluxSampleTest(args = "--server.max-http-request-header-size=16KB")
 class WebFluxSampleApplicationTests extends AbstractSessionApiTests {
+
+	/**
+	 * Reactor Netty refuses a {@code Cookie} header with a control character with a
+	 * {@code 400} and a warning, before the application sees the request.
+	 */
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.from("reactor.netty.http.server.HttpServerOperations",
+			"Decoding failed");
 
 	@Test
 	void homePage_withCookieOfLiveSession_costsNoRedisCommand() {
