@@ -8,17 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.curveball.session.Session;
 import org.curveball.session.sample.api.SessionApiController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The parts of the JSON API ({@link SessionApiController}) that depend on Spring MVC: the
- * CSRF check, which takes the token from the request as the servlet side does, and a
+ * The part of the JSON API ({@link SessionApiController}) that depends on Spring MVC: a
  * response streamed through the servlet's output stream.
  */
 @RestController
@@ -28,12 +24,6 @@ public class ServletSessionApiController {
 	private static final int STREAM_CHUNKS = 1024;
 
 	private static final byte[] STREAM_CHUNK = chunk();
-
-	@PostMapping("/session/csrf-check")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void csrfCheck(Session session) {
-		session.validateCsrf();
-	}
 
 	@GetMapping("/session/stream")
 	void stream(Session session, HttpServletResponse response) throws IOException {

@@ -1,27 +1,19 @@
 package org.curveball.session.webfluxsample;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.curveball.session.Session;
 import org.curveball.session.sample.api.SessionApiController;
-import org.curveball.session.web.SessionCsrf;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API of both samples ({@link SessionApiController}, imported here) and its
- * parts that depend on WebFlux: the CSRF check, which takes the token from the
- * {@code X-CSRF-Token} header (a handler cannot read a form body without waiting for it),
- * and a response streamed as a {@link Flux}, whose first chunk commits the response after
- * the session is saved.
+ * The JSON API of both samples ({@link SessionApiController}, imported here) and its part
+ * that depends on WebFlux: a response streamed as a {@link Flux}, whose first chunk
+ * commits the response after the session is saved.
  */
 @RestController
 @RequestMapping("/api")
@@ -31,13 +23,6 @@ public class WebFluxSessionApiController {
 	private static final int STREAM_CHUNKS = 1024;
 
 	private static final String STREAM_CHUNK = ".".repeat(1023) + "\n";
-
-	@PostMapping("/session/csrf-check")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void csrfCheck(Session session,
-			@RequestHeader(name = SessionCsrf.HEADER_NAME, required = false) @Nullable String token) {
-		session.validateCsrf((token != null) ? token : "");
-	}
 
 	@GetMapping(path = "/session/stream", produces = MediaType.TEXT_PLAIN_VALUE)
 	Flux<String> stream(Session session) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring MVC and by Spring WebFlux: it needs nothing but the starter's {@link Session}
  * parameter, which both stacks resolve (on WebFlux, loaded before the handler runs, so
  * that it never waits for Redis on an event-loop thread). Each sample adds what depends
- * on its stack: the CSRF check and a streamed response.
+ * on its stack: a streamed response.
  */
 @RestController
 @RequestMapping("/api")
@@ -66,6 +66,12 @@ public class SessionApiController {
 	@GetMapping("/session/csrf")
 	CsrfToken csrfToken(Session session) {
 		return new CsrfToken(session.csrfToken());
+	}
+
+	@PostMapping("/session/csrf-check")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void csrfCheck(Session session) {
+		session.validateCsrf();
 	}
 
 	/**
