@@ -11,7 +11,8 @@ REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 
 # ---- settings (environment variables) ----------------------------------------------
 APPS=${APPS:-"starter spring-session none"}   # which apps, in round order; also the starter's
-                                # connection variants starter-lettuce-pool and starter-jedis
+                                # connection variants starter-lettuce-pool and starter-jedis, and on
+                                # WebFlux: starter-reactive spring-session-reactive none-reactive
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
 WARMUP=${WARMUP:-20}            # seconds of each scenario's warm-up run per app, right before its rounds (discarded)
@@ -39,7 +40,10 @@ app_dir() {
 		starter | starter-lettuce-pool | starter-jedis) echo "$BENCH_DIR/apps/starter-app" ;;
 		spring-session) echo "$BENCH_DIR/apps/spring-session-app" ;;
 		none) echo "$BENCH_DIR/apps/no-session-app" ;;
-		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session none)" ;;
+		starter-reactive) echo "$BENCH_DIR/apps/starter-reactive-app" ;;
+		spring-session-reactive) echo "$BENCH_DIR/apps/spring-session-reactive-app" ;;
+		none-reactive) echo "$BENCH_DIR/apps/no-session-reactive-app" ;;
+		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session none starter-reactive spring-session-reactive none-reactive)" ;;
 	esac
 }
 app_args() { # the Spring profile of a connection variant of the starter's app
@@ -81,10 +85,10 @@ done
 
 # ---- build --------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
+	MVN=("$REPO_DIR/mvnw")   # the project's Maven 3.9, for the apps too
 	if [[ " $APPS " == *" starter"* ]]; then
 		log "installing the starter (repository root, tests skipped)"
-		if [[ -x "$REPO_DIR/mvnw" ]]; then MVN_ROOT=("$REPO_DIR/mvnw"); else MVN_ROOT=(mvn); fi
-		(cd "$REPO_DIR" && "${MVN_ROOT[@]}" -B -q -DskipTests install) || die "installing the starter failed"
+		(cd "$REPO_DIR" && "${MVN[@]}" -B -q -DskipTests install) || die "installing the starter failed"
 	fi
 	modules="apps/common"
 	for app in $APPS; do
@@ -92,7 +96,7 @@ if [[ $SKIP_BUILD != 1 ]]; then
 		[[ ,$modules, == *,$module,* ]] || modules+=",$module"
 	done
 	log "building $modules"
-	mvn -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests clean package || die "building the apps failed"
+	"${MVN[@]}" -B -q -f "$BENCH_DIR/pom.xml" -pl "$modules" -am -DskipTests clean package || die "building the apps failed"
 fi
 
 # After the build: cleaning the bench modules removes bench/target, OUT_DIR included.
@@ -173,7 +177,7 @@ for app in $APPS; do
 			[[ -z ${KEYS[$app]} ]] && KEYS[$app]="-"
 		fi
 		if [[ -z $cookie ]]; then
-			[[ $app == none ]] || die "$app sent no Set-Cookie on POST /init"
+			[[ $app == none || $app == none-reactive ]] || die "$app sent no Set-Cookie on POST /init"
 			cookie="BENCH=$(printf 'x%.0s' $(seq 1 44))"   # same header size, no session
 		fi
 		COOKIES[$app]+="$cookie"$'\n'
@@ -396,18 +400,23 @@ REPORT="$OUT_DIR/report.md"
 		for app in $APPS; do echo "- $scen / $app: ${CLIENT_BREAKDOWN[$app,$scen]}"; done
 	done
 	echo
-	if [[ " $APPS " == *" starter "* ]]; then
-		echo "| scenario | starter / spring-session (req/s) | starter / none (req/s) |"
+	# the req/s ratios of a starter app against the other two of its stack
+	ratio_table() {
+		local starter=$1 spring=$2 none=$3
+		[[ " $APPS " == *" $starter "* ]] || return 0
+		echo "| scenario | $starter / $spring (req/s) | $starter / $none (req/s) |"
 		echo "| --- | ---: | ---: |"
 		for scen in $SCENARIOS; do
-			awk -F'\t' -v scen="$scen" '
+			awk -F'\t' -v scen="$scen" -v s="$starter" -v ss="$spring" -v none="$none" '
 				$2 == scen { n[$1]++; rps[$1] += $4 }
 				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
 				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
-				END { printf "| %s | %s | %s |\n", scen, ratio("starter", "spring-session"), ratio("starter", "none") }' "$RESULTS"
+				END { printf "| %s | %s | %s |\n", scen, ratio(s, ss), ratio(s, none) }' "$RESULTS"
 		done
 		echo
-	fi
+	}
+	ratio_table starter spring-session none
+	ratio_table starter-reactive spring-session-reactive none-reactive
 	echo "| app | Redis keys of a one-attribute session | bytes/session (MEMORY USAGE) |"
 	echo "| --- | --- | ---: |"
 	for app in $APPS; do echo "| $app | ${KEYS[$app]} | ${BYTES[$app]} |"; done

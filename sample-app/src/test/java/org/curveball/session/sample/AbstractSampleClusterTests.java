@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.autoconfigure.CurveballSessionRedisProperties;
 import org.curveball.session.sample.FailoverTraffic.StoredSession;
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.Failover;
 import org.curveball.session.testing.LocalRedisNode;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.autoconfigure.CurveballSessionRedisProperties;
 import org.curveball.session.sample.FailoverTraffic.StoredSession;
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisSentinelExtension;
 import org.springframework.beans.factory.annotation.Autowired;

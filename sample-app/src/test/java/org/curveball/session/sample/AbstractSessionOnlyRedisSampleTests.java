@@ -1,5 +1,7 @@
 package org.curveball.session.sample;
 
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
+import org.curveball.session.sample.testing.FreePorts;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -3,6 +3,7 @@ package org.curveball.session.sample;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.curveball.session.sample.testing.SampleClient;
 import org.curveball.session.testing.RedisServerExtension;
 
 /**

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.ProblemResponses;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SessionIdLeaks;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.Failover;
 import org.springframework.boot.test.system.CapturedOutput;
 

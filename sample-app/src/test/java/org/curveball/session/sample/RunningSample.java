@@ -2,6 +2,7 @@ package org.curveball.session.sample;
 
 import java.util.stream.Stream;
 
+import org.curveball.session.sample.testing.SampleClient;
 import org.curveball.session.testing.RedisServerExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
+import org.curveball.session.sample.testing.Json;
 import org.curveball.session.testing.ExpectedWarnings;
 
 import static org.assertj.core.api.Assertions.assertThat;

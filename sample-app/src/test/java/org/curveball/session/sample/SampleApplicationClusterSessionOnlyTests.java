@@ -2,6 +2,8 @@ package org.curveball.session.sample;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -10,6 +10,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.RedisTestCluster;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

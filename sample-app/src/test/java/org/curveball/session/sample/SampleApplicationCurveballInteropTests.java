@@ -7,6 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
+import org.curveball.session.sample.testing.CurveballNodeApp;
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.autoconfigure.CurveballSessionRedisAutoConfiguration;
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.ProblemResponses;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.RedisServerExtension;
 import org.springframework.boot.test.system.CapturedOutput;

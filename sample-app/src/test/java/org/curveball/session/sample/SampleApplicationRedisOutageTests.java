@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.ProblemResponses;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.testing.PersistentRedis;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.sample.testing.AbstractSampleHttpTests;
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.ProblemResponses;
+import org.curveball.session.sample.testing.SessionIdLeaks;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

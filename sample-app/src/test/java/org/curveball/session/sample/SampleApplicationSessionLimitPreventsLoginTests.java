@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.SetCookie;
+import org.curveball.session.sample.testing.SignIns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.RedisCommandCount;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SetCookie;
+import org.curveball.session.sample.testing.SignIns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.sample.testing.RedisCommandCount;
+import org.curveball.session.sample.testing.SetCookie;
 import org.curveball.session.testing.ExpectedWarnings;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,17 +1,19 @@
 package org.curveball.session.sample;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.sample.testing.AbstractSessionApiTests;
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.RedisCommandCount;
+import org.curveball.session.sample.testing.SessionIdLeaks;
+import org.curveball.session.sample.testing.SetCookie;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.web.util.HtmlUtils;
@@ -20,234 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample over real HTTP against a real Redis, with the starter's defaults: what a
- * browser, a black-box client and {@code redis-cli} see. The nested groups share one
- * application and one Redis server, emptied before each test.
+ * browser, a black-box client and {@code redis-cli} see. The JSON API's checks, which the
+ * WebFlux sample passes too, come from {@link AbstractSessionApiTests}; the pages are
+ * this sample's own. The nested groups share one application and one Redis server,
+ * emptied before each test.
+ * <p>
+ * Tomcat accepts request headers of up to 16 KB here, so that an 8 KB cookie reaches the
+ * application instead of being refused by Tomcat with a {@code 400}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-redis.enabled=false")
-class SampleApplicationTests extends AbstractSampleHttpTests {
-
-	private static final Pattern SESSION_COOKIE = Pattern.compile("CB=[A-Za-z0-9%]+; Path=/; HttpOnly; SameSite=Lax");
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.embedded-redis.enabled=false", "server.max-http-request-header-size=16KB" })
+class SampleApplicationTests extends AbstractSessionApiTests {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
-	String stored(String id) {
-		return redis.commands().get("session-" + id);
-	}
-
-	static String wellFormedId() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
-	}
-
-	static void assertCsrfProblem(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(Json.read(response.body()).path("type").asString())
-			.isEqualTo("https://curveball.org/errors/csrf-error");
-	}
-
-	@Nested
-	class WithoutSessionUse {
-
-		@Test
-		void hello_withoutCookie_costsNoCookieAndNoRedisCommand() {
-			RedisCommandCount count = RedisCommandCount.start(redis);
-			HttpResponse<String> response = http().get("/api/hello").send();
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).startsWith("Hello");
-			assertThat(SetCookie.all(response)).isEmpty();
-			assertThat(count.commandsSinceStart()).isEmpty();
-		}
-
-		@Test
-		void hello_withCookieOfLiveSession_costsNoCookieAndNoRedisCommand() {
-			SetCookie cookie = createSession("user", "\"ada\"");
-			RedisCommandCount count = RedisCommandCount.start(redis);
-			HttpResponse<String> response = http().get("/api/hello").cookie(cookie.pair()).send();
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(SetCookie.all(response)).isEmpty();
-			assertThat(count.commandsSinceStart()).isEmpty();
-		}
-
-		@Test
-		void readingWithoutCookie_answersEmptyObjectAndCreatesNothing() {
-			HttpResponse<String> response = http().get("/api/session").send();
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
-			assertThat(SetCookie.all(response)).isEmpty();
-			assertThat(redis.commands().dbsize()).isZero();
-		}
-
-	}
-
-	@Nested
-	class Creating {
-
-		@Test
-		void firstPut_setsCurveballCookieAndStoresJsonUnderPrefixedKey() {
-			HttpResponse<String> response = http().put("/api/session/user", "{\"name\":\"ada\",\"roles\":[\"admin\"]}")
-				.send();
-			assertThat(Json.read(response.body()))
-				.isEqualTo(Json.read("{\"user\":{\"name\":\"ada\",\"roles\":[\"admin\"]}}"));
-			SetCookie cookie = SetCookie.only(response);
-			assertThat(cookie.header()).matches(SESSION_COOKIE);
-			String id = cookie.sessionId();
-			assertThat(id).hasSize(44);
-			assertThat(Base64.getDecoder().decode(id)).hasSize(32);
-			assertThat(cookie.value()).isEqualTo(SetCookie.encodeURIComponent(id));
-			assertThat(Json.read(stored(id))).isEqualTo(Json.read(response.body()));
-			assertThat(redis.commands().pttl("session-" + id)).isBetween(3_590_000L, 3_600_000L);
-			assertThat(redis.commands().dbsize()).isOne();
-		}
-
-		@Test
-		void laterRequestsWithTheCookie_readAndUpdateTheSameSessionWithoutNewCookie() {
-			SetCookie cookie = createSession("user", "\"ada\"");
-			HttpResponse<String> read = http().get("/api/session").cookie(cookie.pair()).send();
-			assertThat(Json.read(read.body())).isEqualTo(Json.read("{\"user\":\"ada\"}"));
-			assertThat(SetCookie.all(read)).isEmpty();
-			HttpResponse<String> update = http().put("/api/session/lang", "\"en\"").cookie(cookie.pair()).send();
-			assertThat(SetCookie.all(update)).isEmpty();
-			assertThat(Json.read(stored(cookie.sessionId())))
-				.isEqualTo(Json.read("{\"user\":\"ada\",\"lang\":\"en\"}"));
-			assertThat(redis.commands().dbsize()).isOne();
-		}
-
-		@Test
-		void largeStreamedBody_stillGetsItsCookieAndStoresTheSession() {
-			HttpResponse<String> response = http().get("/api/session/stream").send();
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).hasSize(1024 * 1024);
-			SetCookie cookie = SetCookie.only(response);
-			assertThat(cookie.header()).matches(SESSION_COOKIE);
-			assertThat(Json.read(stored(cookie.sessionId()))).isEqualTo(Json.read("{\"streamed\":1048576}"));
-		}
-
-	}
-
-	@Nested
-	class CookieValues {
-
-		private static final String ID_WITH_PLUS_AND_SLASH = "ab+/cdefghijklmnopqrstuvwxyzABCDEFGHIJKL+/0=";
-
-		@BeforeEach
-		void storeSessionMadeElsewhere() {
-			redis.commands().setex("session-" + ID_WITH_PLUS_AND_SLASH, 3600, "{\"from\":\"elsewhere\"}");
-		}
-
-		@Test
-		void percentEncodedValue_findsTheSession() {
-			assertThat(valuesWithCookie("CB=" + SetCookie.encodeURIComponent(ID_WITH_PLUS_AND_SLASH)))
-				.isEqualTo("elsewhere");
-		}
-
-		@Test
-		void rawValue_findsTheSessionAndKeepsPlusAsPlus() {
-			assertThat(valuesWithCookie("CB=" + ID_WITH_PLUS_AND_SLASH)).isEqualTo("elsewhere");
-		}
-
-		@Test
-		void twoSessionCookies_theFirstWins() {
-			SetCookie other = createSession("from", "\"other\"");
-			assertThat(valuesWithCookie("CB=" + ID_WITH_PLUS_AND_SLASH, other.pair())).isEqualTo("elsewhere");
-			assertThat(valuesWithCookie(other.pair(), "CB=" + ID_WITH_PLUS_AND_SLASH)).isEqualTo("other");
-		}
-
-		@Test
-		void unknownId_isNeverAdopted() {
-			String unknown = wellFormedId();
-			HttpResponse<String> response = http().put("/api/session/user", "\"mallory\"")
-				.cookie("CB=" + SetCookie.encodeURIComponent(unknown))
-				.send();
-			String id = SetCookie.only(response).sessionId();
-			assertThat(id).isNotEqualTo(unknown);
-			assertThat(redis.commands().exists("session-" + unknown)).isZero();
-			assertThat(Json.read(stored(id))).isEqualTo(Json.read("{\"user\":\"mallory\"}"));
-		}
-
-		private String valuesWithCookie(String... cookies) {
-			SampleClient.Call call = http().get("/api/session");
-			for (String cookie : cookies) {
-				call.cookie(cookie);
-			}
-			HttpResponse<String> response = call.send();
-			assertThat(SetCookie.all(response)).isEmpty();
-			return Json.read(response.body()).path("from").asString("");
-		}
-
-	}
-
-	@Nested
-	class Ending {
-
-		@Test
-		void removingTheLastKey_deletesTheSessionFromRedis() {
-			SetCookie cookie = createSession("user", "\"ada\"");
-			HttpResponse<String> response = http().delete("/api/session/user").cookie(cookie.pair()).send();
-			assertThat(Json.read(response.body())).isEqualTo(Json.read("{}"));
-			assertThat(redis.commands().exists("session-" + cookie.sessionId())).isZero();
-		}
-
-		@Test
-		void deletingTheSession_answers204DeletesTheKeyAndClearsTheCookie() {
-			SetCookie cookie = createSession("user", "\"ada\"");
-			HttpResponse<String> response = http().delete("/api/session").cookie(cookie.pair()).send();
-			assertThat(response.statusCode()).isEqualTo(204);
-			assertThat(redis.commands().exists("session-" + cookie.sessionId())).isZero();
-			SetCookie cleared = SetCookie.only(response);
-			assertThat(cleared.pair()).isEqualTo("CB=");
-			assertThat(cleared.header()).contains("; Max-Age=0").contains("; Path=/");
-			HttpResponse<String> after = http().get("/api/session").cookie(cookie.pair()).send();
-			assertThat(Json.read(after.body())).isEqualTo(Json.read("{}"));
-		}
-
-		@Test
-		void regenerating_movesTheValuesToANewIdAndDeletesTheOldKey() {
-			SetCookie cookie = createSession("user", "\"ada\"");
-			HttpResponse<String> response = http().post("/api/session/regenerate").cookie(cookie.pair()).send();
-			assertThat(Json.read(response.body())).isEqualTo(Json.read("{\"user\":\"ada\"}"));
-			SetCookie renewed = SetCookie.only(response);
-			assertThat(renewed.header()).matches(SESSION_COOKIE);
-			assertThat(renewed.sessionId()).isNotEqualTo(cookie.sessionId());
-			assertThat(redis.commands().exists("session-" + cookie.sessionId())).isZero();
-			assertThat(Json.read(stored(renewed.sessionId()))).isEqualTo(Json.read("{\"user\":\"ada\"}"));
-		}
-
-	}
-
-	@Nested
-	class Csrf {
-
-		@Test
-		void tokenFromTheApi_passesTheCheckInTheHeader() {
-			HttpResponse<String> tokenResponse = http().get("/api/session/csrf").send();
-			SetCookie cookie = SetCookie.only(tokenResponse);
-			String token = Json.read(tokenResponse.body()).path("token").asString();
-			HttpResponse<String> check = http().post("/api/session/csrf-check")
-				.cookie(cookie.pair())
-				.header("X-CSRF-Token", token)
-				.send();
-			assertThat(check.statusCode()).isEqualTo(204);
-		}
-
-		@Test
-		void wrongToken_isForbiddenWithCurveballsProblem() {
-			SetCookie cookie = SetCookie.only(http().get("/api/session/csrf").send());
-			assertCsrfProblem(http().post("/api/session/csrf-check")
-				.cookie(cookie.pair())
-				.header("X-CSRF-Token", wellFormedId())
-				.send());
-		}
-
-		@Test
-		void missingToken_isForbiddenWithCurveballsProblem() {
-			SetCookie cookie = SetCookie.only(http().get("/api/session/csrf").send());
-			assertCsrfProblem(http().post("/api/session/csrf-check").cookie(cookie.pair()).send());
-		}
-
-	}
 
 	@Nested
 	class Pages {

@@ -6,6 +6,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.curveball.session.sample.testing.Json;
+import org.curveball.session.sample.testing.SampleClient;
+import org.curveball.session.sample.testing.SetCookie;
+import org.curveball.session.sample.testing.SignIns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package org.curveball.session.sample;
 
+import org.curveball.session.sample.testing.SignIns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -12,7 +13,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  */
 class SignInTestUsers {
 
-	static final String PASSWORD = "lovelace";
+	static final String PASSWORD = SignIns.PASSWORD;
 
 	@Bean
 	InMemoryUserDetailsManager testUsers() {
