@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.AsyncSessionStore;
@@ -18,6 +19,7 @@ import org.curveball.session.json.SessionCodec;
 import org.curveball.session.memory.InMemorySessionStore;
 import org.curveball.session.redis.ReactiveRedisSessionStore;
 import org.curveball.session.redis.RedisSessionStore;
+import org.curveball.session.testing.ExpectedWarnings;
 import org.curveball.session.web.SessionCookieCodec;
 import org.curveball.session.web.SessionProblems;
 import org.curveball.session.web.reactive.ReactiveSessionArgumentResolver;
@@ -45,6 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * off.
  */
 class CurveballSessionReactiveAutoConfigurationTests {
+
+	@RegisterExtension
+	static final ExpectedWarnings warnings = ExpectedWarnings.from(
+			"org.springframework.boot.web.context.reactive.AnnotationConfigReactiveWebApplicationContext",
+			"Exception encountered during context initialization");
 
 	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
 			CurveballSessionRedisAutoConfiguration.class, CurveballSessionReactiveAutoConfiguration.class,
