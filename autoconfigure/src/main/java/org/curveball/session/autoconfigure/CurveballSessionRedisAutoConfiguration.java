@@ -2,12 +2,14 @@ package org.curveball.session.autoconfigure;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.curveball.session.AsyncSessionStore;
@@ -132,7 +134,11 @@ public final class CurveballSessionRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(PrincipalSessionIndex.class)
-	PrincipalSessions curveballPrincipalSessions(PrincipalSessionIndex index, SessionStore store) {
+	PrincipalSessions curveballPrincipalSessions(PrincipalSessionIndex index, SessionStore store,
+			ObjectProvider<AsyncSessionStore> nonBlockingStore) {
+		if (nonBlockingStore.getIfAvailable() != null) {
+			return new PrincipalSessions(index, store, ReactiveStoreConfiguration.blockingCalls());
+		}
 		return new PrincipalSessions(index, store);
 	}
 
@@ -224,6 +230,15 @@ public final class CurveballSessionRedisAutoConfiguration {
 						+ redisStore.connectionFactory().getClass().getName() + " is not one");
 			}
 			return new ReactiveRedisSessionStore(reactive, redisStore.prefix(), ids, properties.getTimeout());
+		}
+
+		/**
+		 * Return where calls that block run in a reactive application: never on an event
+		 * loop.
+		 * @return an executor over Reactor's bounded elastic scheduler
+		 */
+		static Executor blockingCalls() {
+			return (call) -> Schedulers.boundedElastic().schedule(call);
 		}
 
 	}

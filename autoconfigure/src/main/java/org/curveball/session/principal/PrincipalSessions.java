@@ -3,6 +3,7 @@ package org.curveball.session.principal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,9 @@ import org.curveball.session.SessionStore;
  * adds the session to the principal's in the {@link PrincipalSessionIndex}. As a
  * {@link SessionIdListener} of the session manager, it then follows a signed-in session
  * to each new id and takes it out of the index when it ends. Reading and saving a session
- * never touch the index.
+ * never touch the index. Over a store that never blocks, the manager calls the listener
+ * on a thread that must not block either: the index writes it makes then run on the
+ * executor given for them.
  */
 public final class PrincipalSessions implements SessionIdListener {
 
@@ -31,14 +34,29 @@ public final class PrincipalSessions implements SessionIdListener {
 
 	private final SessionStore store;
 
+	private final Executor listenerWrites;
+
 	/**
 	 * Create the sessions of principals over an index and the store of the sessions.
 	 * @param index the index of each principal's sessions
 	 * @param store where the sessions are kept, to end them
 	 */
 	public PrincipalSessions(PrincipalSessionIndex index, SessionStore store) {
+		this(index, store, Runnable::run);
+	}
+
+	/**
+	 * Create the sessions of principals over an index and the store of the sessions, for
+	 * a session manager that calls its listeners on threads that must not block.
+	 * @param index the index of each principal's sessions
+	 * @param store where the sessions are kept, to end them
+	 * @param listenerWrites runs the index writes of {@link #idAssigned} and
+	 * {@link #ended}, on threads that may block
+	 */
+	public PrincipalSessions(PrincipalSessionIndex index, SessionStore store, Executor listenerWrites) {
 		this.index = index;
 		this.store = store;
+		this.listenerWrites = listenerWrites;
 	}
 
 	/**
@@ -163,14 +181,14 @@ public final class PrincipalSessions implements SessionIdListener {
 	public void idAssigned(@Nullable String previousId, String id, Session session) {
 		String principal = principalOf(session);
 		if (principal != null) {
-			this.index.follow(principal, previousId, id);
+			this.listenerWrites.execute(() -> this.index.follow(principal, previousId, id));
 		}
 	}
 
 	@Override
 	public void ended(String id, Map<String, @Nullable Object> values) {
 		if (values.get(PRINCIPAL_KEY) instanceof String principal) {
-			this.index.remove(principal, List.of(id));
+			this.listenerWrites.execute(() -> this.index.remove(principal, List.of(id)));
 		}
 	}
 
