@@ -19,11 +19,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 record CurrentRequestSession(HttpServletRequest request, LazySession session) {
 
 	/**
-	 * The longest {@code User-Agent} kept as a sign-in's device.
-	 */
-	static final int MAX_DEVICE_LENGTH = 200;
-
-	/**
 	 * Return the session of the current request.
 	 * @return the session, or {@code null} outside a request or without a Curveball
 	 * session
@@ -49,15 +44,11 @@ record CurrentRequestSession(HttpServletRequest request, LazySession session) {
 
 	/**
 	 * Return what the client says it is, for a list of the places a user is signed in.
-	 * @return the request's {@code User-Agent}, cut to {@value #MAX_DEVICE_LENGTH}
+	 * @return the request's {@code User-Agent}, cut to {@value Devices#MAX_DEVICE_LENGTH}
 	 * characters, or {@code null} if it sent none
 	 */
 	@Nullable String device() {
-		String userAgent = this.request.getHeader("User-Agent");
-		if (userAgent == null || userAgent.isBlank()) {
-			return null;
-		}
-		return (userAgent.length() > MAX_DEVICE_LENGTH) ? userAgent.substring(0, MAX_DEVICE_LENGTH) : userAgent;
+		return Devices.of(this.request.getHeader("User-Agent"));
 	}
 
 }
