@@ -44,6 +44,8 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 
 	private static final String LISTED_ATTRIBUTE = ReactiveIndexedSessionRegistry.class.getName() + ".LISTED:";
 
+	private static final String SAVED_ATTRIBUTE = ReactiveIndexedSessionRegistry.class.getName() + ".SAVED:";
+
 	private final PrincipalSessions principals;
 
 	private final SessionManager sessions;
@@ -102,6 +104,7 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 				Collection<String> listed = (Collection<String>) current.exchange()
 					.getAttributes()
 					.remove(LISTED_ATTRIBUTE + name);
+				current.exchange().getAttributes().put(SAVED_ATTRIBUTE + sessionId, name);
 				return blocking(() -> {
 					this.principals.signIn(current.session(), sessionId, name, current.device(), listed);
 					return true;
@@ -122,7 +125,9 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 	}
 
 	/**
-	 * Sign the principal out of a session that goes on.
+	 * Sign the principal out of a session that goes on. A session the current exchange
+	 * signed in to and then moved or ended (Spring Security calls this after
+	 * {@code changeSessionId()} and {@code invalidate()}) stops counting at once.
 	 * @param sessionId the session's id
 	 * @return who was signed in, or empty if nobody was
 	 */
@@ -134,7 +139,7 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 			.flatMap((opened) -> {
 				ReactiveSessionInformation information = information(opened.session(), sessionId);
 				if (information == null) {
-					return Mono.empty();
+					return savedByThisExchange(sessionId);
 				}
 				Mono<?> signedOut = blocking(() -> {
 					this.principals.signOut(opened.session(), sessionId);
@@ -145,6 +150,24 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 				}
 				return signedOut.thenReturn(information);
 			});
+	}
+
+	/**
+	 * Stop counting a sign-in that the current exchange saved under an id its session no
+	 * longer has, and that was never stored under it.
+	 * @param sessionId the id
+	 * @return who signed in to it, or empty if the current exchange saved no sign-in
+	 * under that id
+	 */
+	private Mono<ReactiveSessionInformation> savedByThisExchange(String sessionId) {
+		return Mono.deferContextual((context) -> Mono.justOrEmpty(context.getOrEmpty(ServerWebExchange.class)))
+			.cast(ServerWebExchange.class)
+			.mapNotNull((exchange) -> exchange.getAttributes().remove(SAVED_ATTRIBUTE + sessionId))
+			.cast(String.class)
+			.flatMap((principal) -> blocking(() -> {
+				this.principals.expire(principal, sessionId);
+				return new ReactiveSessionInformation(principal, sessionId, this.clock.instant());
+			}));
 	}
 
 	/**
