@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -147,29 +146,12 @@ class ReactiveIndexedSessionRegistryHttpTests extends AbstractRedisReactiveWebAp
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@EnableWebFluxSecurity
-	@Import(AccountController.class)
+	@RestController
 	static class App {
 
-		@Bean
-		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-			ServerMaximumSessionsExceededHandler invalidateLeastUsed = new InvalidateLeastUsedServerMaximumSessionsExceededHandler(
-					new InMemoryWebSessionStore());
-			ServerMaximumSessionsExceededHandler preventLogin = new PreventLoginServerMaximumSessionsExceededHandler();
-			return http
-				.authorizeExchange(
-						(exchanges) -> exchanges.pathMatchers("/account").authenticated().anyExchange().permitAll())
-				.formLogin((login) -> {
-				})
-				.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> Mono
-					.fromRunnable(() -> exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED))))
-				.csrf(ServerHttpSecurity.CsrfSpec::disable)
-				.logout((logout) -> logout.logoutHandler(new DelegatingServerLogoutHandler(
-						new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler())))
-				.sessionManagement((sessions) -> sessions.concurrentSessions((concurrent) -> concurrent
-					.maximumSessions(SessionLimit.of(1))
-					.maximumSessionsExceededHandler((context) -> "grace".equals(context.getAuthentication().getName())
-							? preventLogin.handle(context) : invalidateLeastUsed.handle(context))))
-				.build();
+		@GetMapping("/account")
+		String account(Principal principal) {
+			return principal.getName();
 		}
 
 		@Bean
@@ -179,14 +161,23 @@ class ReactiveIndexedSessionRegistryHttpTests extends AbstractRedisReactiveWebAp
 					User.withUsername("grace").password("{noop}hopper").roles("USER").build());
 		}
 
-	}
-
-	@RestController
-	static class AccountController {
-
-		@GetMapping("/account")
-		String account(Principal principal) {
-			return principal.getName();
+		@Bean
+		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+			ServerMaximumSessionsExceededHandler invalidateLeastUsed = new InvalidateLeastUsedServerMaximumSessionsExceededHandler(
+					new InMemoryWebSessionStore());
+			ServerMaximumSessionsExceededHandler preventLogin = new PreventLoginServerMaximumSessionsExceededHandler();
+			return http.csrf(ServerHttpSecurity.CsrfSpec::disable).formLogin((login) -> {
+			})
+				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((exchange, ex) -> Mono
+					.fromRunnable(() -> exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED))))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+				.logout((logout) -> logout.logoutHandler(new DelegatingServerLogoutHandler(
+						new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler())))
+				.sessionManagement((sessions) -> sessions.concurrentSessions((concurrent) -> concurrent
+					.maximumSessions(SessionLimit.of(1))
+					.maximumSessionsExceededHandler((context) -> "grace".equals(context.getAuthentication().getName())
+							? preventLogin.handle(context) : invalidateLeastUsed.handle(context))))
+				.build();
 		}
 
 	}
