@@ -70,7 +70,7 @@ final class ArchitectureTests {
 		.whereLayer("Servlet")
 		.mayOnlyBeAccessedByLayers("Security", "AutoConfiguration")
 		.whereLayer("Reactive")
-		.mayOnlyBeAccessedByLayers("AutoConfiguration")
+		.mayOnlyBeAccessedByLayers("Security", "AutoConfiguration")
 		.whereLayer("Web")
 		.mayOnlyBeAccessedByLayers("Servlet", "Reactive", "AutoConfiguration")
 		.whereLayer("Engine")
