@@ -128,6 +128,19 @@ class PrincipalSessionsTests {
 	}
 
 	@Test
+	void ended_withAnExecutorForListenerWrites_leavesTheIndexToIt() {
+		List<Runnable> writes = new ArrayList<>();
+		PrincipalSessions offloaded = new PrincipalSessions(index, connection.store(), writes::add);
+		String id = sessions.newId();
+		index.add("grace", id, null, null);
+		offloaded.ended(id, Map.of(PrincipalSessions.PRINCIPAL_KEY, "grace"));
+		assertThat(redis.commands().hkeys(index.key("grace"))).containsExactly(id);
+		assertThat(writes).hasSize(1);
+		writes.forEach(Runnable::run);
+		assertThat(redis.commands().exists(index.key("grace"))).isZero();
+	}
+
+	@Test
 	void signOut_ofASessionThatGoesOn_takesThePrincipalOutOfTheSessionAndTheIndex() {
 		String id = signIn("ada", null);
 		LazySession session = sessions.request(id);
