@@ -48,6 +48,13 @@ public final class SpringSecurityAttributeTypes implements SessionAttributeTypes
 			"org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationException",
 			"org.springframework.security.web.authentication.www.NonceExpiredException");
 
+	/**
+	 * Types that Spring Security's Jackson modules can read and write but, in an
+	 * application without the Servlet API, do not allow: Spring Security WebFlux keeps
+	 * its CSRF token in the session as this type.
+	 */
+	static final List<String> UNLISTED_TYPES = List.of("org.springframework.security.web.server.csrf.DefaultCsrfToken");
+
 	private final ClassLoader classLoader;
 
 	/**
@@ -61,6 +68,11 @@ public final class SpringSecurityAttributeTypes implements SessionAttributeTypes
 	@Override
 	public void customize(BasicPolymorphicTypeValidator.Builder allowedTypes, JsonMapper.Builder mapper) {
 		mapper.addModules(SecurityJacksonModules.getModules(this.classLoader, allowedTypes));
+		for (String name : UNLISTED_TYPES) {
+			if (ClassUtils.isPresent(name, this.classLoader)) {
+				allowedTypes.allowIfSubType(ClassUtils.resolveClassName(name, this.classLoader));
+			}
+		}
 		SimpleModule exceptions = new SimpleModule("CurveballSessionAuthenticationExceptions");
 		for (String name : AUTHENTICATION_EXCEPTIONS) {
 			if (ClassUtils.isPresent(name, this.classLoader)) {

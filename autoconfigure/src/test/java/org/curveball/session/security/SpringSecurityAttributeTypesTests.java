@@ -82,6 +82,13 @@ class SpringSecurityAttributeTypesTests {
 	}
 
 	@Test
+	void write_webFluxCsrfToken_readsBackAsTheSameToken() {
+		org.springframework.security.web.server.csrf.DefaultCsrfToken token = new org.springframework.security.web.server.csrf.DefaultCsrfToken(
+				"X-CSRF-TOKEN", "_csrf", "token-value");
+		assertThat(readBack(write(token))).usingRecursiveComparison().isEqualTo(token);
+	}
+
+	@Test
 	void write_oauth2AuthorizationRequest_readsBackWithItsStateAndScopes() {
 		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
 			.authorizationUri("https://idp.example/authorize")
