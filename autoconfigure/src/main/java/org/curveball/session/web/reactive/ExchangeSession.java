@@ -1,11 +1,13 @@
 package org.curveball.session.web.reactive;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.curveball.session.core.LazySession;
+import org.curveball.session.core.SessionCommit;
 import org.curveball.session.core.SessionManager;
 import org.curveball.session.web.SessionCsrf;
 import org.springframework.http.MediaType;
@@ -51,11 +53,15 @@ final class ExchangeSession {
 	 * @return the session, which answers without a call to the store from then on
 	 */
 	Mono<LazySession> loaded() {
-		return formToken().then(Mono.fromFuture(this.session::loaded, true));
+		return formToken().then(Mono.fromFuture(() -> resumed(this.session.loaded()), true));
 	}
 
-	LazySession session() {
-		return this.session;
+	/**
+	 * Return the session's save, whose answer comes back where the response is written.
+	 * @return the commit of the session
+	 */
+	CompletableFuture<SessionCommit> commit() {
+		return resumed(this.session.commitAsync());
 	}
 
 	/**
@@ -64,6 +70,10 @@ final class ExchangeSession {
 	 */
 	boolean startSaving() {
 		return this.saving.compareAndSet(false, true);
+	}
+
+	private <T> CompletableFuture<T> resumed(CompletableFuture<T> answer) {
+		return ConnectionEventLoop.resume(this.exchange.getRequest(), answer);
 	}
 
 	private Mono<Void> formToken() {

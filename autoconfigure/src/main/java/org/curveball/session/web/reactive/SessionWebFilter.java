@@ -90,7 +90,7 @@ public class SessionWebFilter implements WebFilter, Ordered {
 		if (!session.startSaving()) {
 			return Mono.empty();
 		}
-		return Mono.fromFuture(session.session()::commitAsync, true)
+		return Mono.fromFuture(session::commit, true)
 			.doOnNext((commit) -> addCookie(exchange, commit, cookiePresent))
 			.doOnError((ex) -> logger.warn("Session could not be saved: " + ex.getMessage()))
 			.then();
