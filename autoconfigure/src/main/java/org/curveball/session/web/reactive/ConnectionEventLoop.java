@@ -2,6 +2,7 @@ package org.curveball.session.web.reactive;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
@@ -71,9 +72,14 @@ final class ConnectionEventLoop {
 			return (task) -> {
 				if (eventLoop.inEventLoop()) {
 					task.run();
+					return;
 				}
-				else {
+				try {
 					eventLoop.execute(task);
+				}
+				catch (RejectedExecutionException ex) {
+					// the server is shutting down: finish where the answer arrived
+					task.run();
 				}
 			};
 		}
