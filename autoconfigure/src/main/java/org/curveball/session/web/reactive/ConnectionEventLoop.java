@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
  * Without it, a handler that waited for Redis goes on in the Redis client's I/O thread:
  * it holds up the commands of every other exchange while it runs, and the response is
  * written from outside the connection's event loop. Reactor Netty up to 1.3.6 at least
- * then stalls about one keep-alive request in a hundred: the next request arrives before
+ * then stalls about one keep-alive request in seventy: the next request arrives before
  * the previous exchange has ended, is queued, and, when the queued request is answered at
  * once, the connection stops reading (reactor/reactor-netty#4361; measured by
  * {@code SessionWebFilterKeepAliveHttpTests}). On other servers, answers are used where
