@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -336,10 +334,13 @@ final class GroupCommit {
 	 * The saves of the sessions whose ids fall in one stripe: at most one batch in
 	 * flight, the others queued in arrival order. The trail is used by the batch in
 	 * flight only.
+	 * <p>
+	 * Its sections hold a few queue operations and never I/O, and on WebFlux they run on
+	 * the server's event loops, several of which may save at once: a monitor, because a
+	 * thread that finds it held waits a moment inside the JVM, where a
+	 * {@code ReentrantLock} would park the event loop (and fail under BlockHound).
 	 */
 	private static final class Stripe {
-
-		private final Lock lock = new ReentrantLock();
 
 		private final ArrayDeque<Member> waiting = new ArrayDeque<>();
 
@@ -352,19 +353,13 @@ final class GroupCommit {
 		 * @param member the save
 		 * @return {@code true} if the save is in flight and must be written now
 		 */
-		boolean enter(Member member) {
-			this.lock.lock();
-			try {
-				if (!this.busy) {
-					this.busy = true;
-					return true;
-				}
-				this.waiting.add(member);
-				return false;
+		synchronized boolean enter(Member member) {
+			if (!this.busy) {
+				this.busy = true;
+				return true;
 			}
-			finally {
-				this.lock.unlock();
-			}
+			this.waiting.add(member);
+			return false;
 		}
 
 		/**
@@ -374,8 +369,7 @@ final class GroupCommit {
 		void handOff() {
 			Member leader;
 			List<Member> batch = new ArrayList<>();
-			this.lock.lock();
-			try {
+			synchronized (this) {
 				leader = this.waiting.poll();
 				if (leader == null) {
 					this.busy = false;
@@ -390,9 +384,6 @@ final class GroupCommit {
 						queued.remove();
 					}
 				}
-			}
-			finally {
-				this.lock.unlock();
 			}
 			leader.turn.complete(new Lead(batch));
 		}
