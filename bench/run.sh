@@ -11,12 +11,17 @@ REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 
 # ---- settings (environment variables) ----------------------------------------------
 APPS=${APPS:-"starter spring-session none"}   # which apps, in round order; also the starter's
-                                # connection variants starter-lettuce-pool and starter-jedis, and on
-                                # WebFlux: starter-reactive spring-session-reactive none-reactive
+                                # connection variants starter-lettuce-pool and starter-jedis, the floor
+                                # commands-only (the starter's commands, no session code; with
+                                # commands-only-jedis), and on WebFlux: starter-reactive
+                                # spring-session-reactive none-reactive
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
 WARMUP=${WARMUP:-20}            # seconds of each scenario's warm-up run per app, right before its rounds (discarded)
 PREWARM=${PREWARM:-0}           # seconds per app and scenario of a first JIT warm-up (0: none)
+JIT_SETTLE=${JIT_SETTLE:-60}    # after its warm-up, up to this many more seconds per app and scenario,
+                                # in 5 s runs, until the JIT compilers use < JIT_QUIET % of the app's CPU
+JIT_QUIET=${JIT_QUIET:-3}
 ROUNDS=${ROUNDS:-2}             # measured rounds per scenario; each round runs every app
 THREADS=${THREADS:-2}           # wrk -t
 CONNECTIONS=${CONNECTIONS:-32}  # wrk -c
@@ -39,17 +44,18 @@ app_dir() {
 	case "$1" in
 		starter | starter-lettuce-pool | starter-jedis) echo "$BENCH_DIR/apps/starter-app" ;;
 		spring-session) echo "$BENCH_DIR/apps/spring-session-app" ;;
+		commands-only | commands-only-jedis) echo "$BENCH_DIR/apps/commands-only-app" ;;
 		none) echo "$BENCH_DIR/apps/no-session-app" ;;
 		starter-reactive) echo "$BENCH_DIR/apps/starter-reactive-app" ;;
 		spring-session-reactive) echo "$BENCH_DIR/apps/spring-session-reactive-app" ;;
 		none-reactive) echo "$BENCH_DIR/apps/no-session-reactive-app" ;;
-		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session none starter-reactive spring-session-reactive none-reactive)" ;;
+		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session commands-only commands-only-jedis none starter-reactive spring-session-reactive none-reactive)" ;;
 	esac
 }
 app_args() { # the Spring profile of a connection variant of the starter's app
 	case "$1" in
 		starter-lettuce-pool) echo "--spring.profiles.active=lettuce-pool" ;;
-		starter-jedis) echo "--spring.profiles.active=jedis" ;;
+		starter-jedis | commands-only-jedis) echo "--spring.profiles.active=jedis" ;;
 	esac
 }
 scenario_method() { case "$1" in write) echo POST ;; read | ignore) echo GET ;; *) die "unknown scenario '$1'" ;; esac; }
@@ -349,6 +355,33 @@ run_wrk() { # app scenario round seconds
 	done
 }
 
+# CPU of the JIT compiler threads: on a slow machine 20 s of warm-up left them compiling
+# through the first scenario's measured runs (a third of the app's CPU), which charged
+# the app with compilation and with code not yet compiled
+compiler_ticks() {
+	local t total=0
+	for t in /proc/"$1"/task/*; do
+		[[ $(cat "$t/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+		total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0)))
+	done
+	echo "$total"
+}
+settle_jit() { # app scenario: more warm-up while the JIT compilers are busy
+	local app=$1 scen=$2 spent=0 c0 a0 c1 a1 share
+	while [[ $spent -lt $JIT_SETTLE ]]; do
+		c0=$(compiler_ticks "${PID[$app]}"); a0=$(cpu_ticks "${PID[$app]}")
+		run_wrk "$app" "$scen" warmup 5 >"$OUT_DIR/raw/line.tsv"
+		c1=$(compiler_ticks "${PID[$app]}"); a1=$(cpu_ticks "${PID[$app]}")
+		spent=$((spent + 5))
+		share=$(( (c1 - c0) * 100 / ((a1 - a0) > 0 ? (a1 - a0) : 1) ))
+		if [[ $share -lt $JIT_QUIET ]]; then
+			[[ $spent -gt 5 ]] && log "$scen/$app: JIT settled after ${spent}s more warm-up"
+			return 0
+		fi
+	done
+	log "WARNING: $scen/$app: JIT compilers still at ${share}% of the app's CPU after ${JIT_SETTLE}s more warm-up"
+}
+
 read -r -a APP_LIST <<<"$APPS"
 NAPPS=${#APP_LIST[@]}
 declare -A CLIENT_CMDS CLIENT_BREAKDOWN
@@ -367,7 +400,10 @@ for scen in $SCENARIOS; do
 		log "$scen/$app: $per client commands/request ($breakdown)"
 	done
 	log "$scen: warm-up (${WARMUP}s each, discarded)"
-	for app in $APPS; do run_wrk "$app" "$scen" warmup "$WARMUP" >"$OUT_DIR/raw/line.tsv"; done
+	for app in $APPS; do
+		run_wrk "$app" "$scen" warmup "$WARMUP" >"$OUT_DIR/raw/line.tsv"
+		settle_jit "$app" "$scen"
+	done
 	for round in $(seq 1 "$ROUNDS"); do
 		for k in $(seq 0 $((NAPPS - 1))); do
 			# rotate the order each round so no app always runs first or last
@@ -403,22 +439,25 @@ REPORT="$OUT_DIR/report.md"
 		for app in $APPS; do echo "- $scen / $app: ${CLIENT_BREAKDOWN[$app,$scen]}"; done
 	done
 	echo
-	# the req/s ratios of a starter app against the other two of its stack
+	# the req/s ratios of one app against two others (when the first two ran)
 	ratio_table() {
-		local starter=$1 spring=$2 none=$3
-		[[ " $APPS " == *" $starter "* ]] || return 0
-		echo "| scenario | $starter / $spring (req/s) | $starter / $none (req/s) |"
+		local app=$1 peer=$2 other=$3
+		[[ " $APPS " == *" $app "* && " $APPS " == *" $peer "* ]] || return 0
+		echo "| scenario | $app / $peer (req/s) | $app / $other (req/s) |"
 		echo "| --- | ---: | ---: |"
 		for scen in $SCENARIOS; do
-			awk -F'\t' -v scen="$scen" -v s="$starter" -v ss="$spring" -v none="$none" '
+			awk -F'\t' -v scen="$scen" -v a="$app" -v p="$peer" -v o="$other" '
 				$2 == scen { n[$1]++; rps[$1] += $4 }
-				function mean(a) { return (n[a] ? rps[a] / n[a] : 0) }
-				function ratio(a, b) { return (mean(b) > 0 && mean(a) > 0) ? sprintf("%.2f", mean(a) / mean(b)) : "n/a" }
-				END { printf "| %s | %s | %s |\n", scen, ratio(s, ss), ratio(s, none) }' "$RESULTS"
+				function mean(x) { return (n[x] ? rps[x] / n[x] : 0) }
+				function ratio(x, y) { return (mean(y) > 0 && mean(x) > 0) ? sprintf("%.2f", mean(x) / mean(y)) : "n/a" }
+				END { printf "| %s | %s | %s |\n", scen, ratio(a, p), ratio(a, o) }' "$RESULTS"
 		done
 		echo
 	}
 	ratio_table starter spring-session none
+	# the floor: the starter against its commands alone, and those commands against Spring Session
+	ratio_table starter commands-only spring-session
+	ratio_table commands-only spring-session none
 	ratio_table starter-reactive spring-session-reactive none-reactive
 	echo "| app | Redis keys of a one-attribute session | bytes/session (MEMORY USAGE) |"
 	echo "| --- | --- | ---: |"
