@@ -13,7 +13,8 @@ REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 APPS=${APPS:-"starter spring-session none"}   # which apps, in round order; also the starter's
                                 # connection variants starter-lettuce-pool and starter-jedis, the floor
                                 # commands-only (the starter's commands, no session code; with
-                                # commands-only-jedis), and on WebFlux: starter-reactive
+                                # commands-only-jedis, and commands-only-native on Lettuce's own
+                                # API), and on WebFlux: starter-reactive
                                 # spring-session-reactive none-reactive
 SCENARIOS=${SCENARIOS:-"read write ignore"}
 DURATION=${DURATION:-10}        # seconds of each measured wrk run
@@ -44,18 +45,19 @@ app_dir() {
 	case "$1" in
 		starter | starter-lettuce-pool | starter-jedis) echo "$BENCH_DIR/apps/starter-app" ;;
 		spring-session) echo "$BENCH_DIR/apps/spring-session-app" ;;
-		commands-only | commands-only-jedis) echo "$BENCH_DIR/apps/commands-only-app" ;;
+		commands-only | commands-only-jedis | commands-only-native) echo "$BENCH_DIR/apps/commands-only-app" ;;
 		none) echo "$BENCH_DIR/apps/no-session-app" ;;
 		starter-reactive) echo "$BENCH_DIR/apps/starter-reactive-app" ;;
 		spring-session-reactive) echo "$BENCH_DIR/apps/spring-session-reactive-app" ;;
 		none-reactive) echo "$BENCH_DIR/apps/no-session-reactive-app" ;;
-		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session commands-only commands-only-jedis none starter-reactive spring-session-reactive none-reactive)" ;;
+		*) die "unknown app '$1' (known: starter starter-lettuce-pool starter-jedis spring-session commands-only commands-only-jedis commands-only-native none starter-reactive spring-session-reactive none-reactive)" ;;
 	esac
 }
 app_args() { # the Spring profile of a connection variant of the starter's app
 	case "$1" in
 		starter-lettuce-pool) echo "--spring.profiles.active=lettuce-pool" ;;
 		starter-jedis | commands-only-jedis) echo "--spring.profiles.active=jedis" ;;
+		commands-only-native) echo "--floor.native=true" ;;
 	esac
 }
 scenario_method() { case "$1" in write) echo POST ;; read | ignore) echo GET ;; *) die "unknown scenario '$1'" ;; esac; }

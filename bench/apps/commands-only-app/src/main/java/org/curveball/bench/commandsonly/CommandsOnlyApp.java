@@ -3,19 +3,29 @@ package org.curveball.bench.commandsonly;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.GetExArgs;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.curveball.bench.BenchController;
 import org.curveball.bench.SessionAccess;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
  * use it with {@code SESSIONS=256} for writes): the value is the counter as decimal text. What the starter
  * costs above this application is its own; what this application costs above the one
  * without sessions is the command budget on this client, which no implementation of that
- * budget avoids.
+ * budget avoids through Spring Data's connections. With {@code floor.native=true}
+ * ({@code commands-only-native} in {@code run.sh}) the same commands go through Lettuce's
+ * own API on the factory's shared connection instead.
  */
 @SpringBootApplication
 public class CommandsOnlyApp {
@@ -44,8 +56,9 @@ public class CommandsOnlyApp {
 	@RestController
 	static class Controller extends BenchController<HttpServletRequest> {
 
-		Controller(RedisConnectionFactory connectionFactory) {
-			super(new Commands(connectionFactory));
+		Controller(RedisConnectionFactory connectionFactory, @Value("${floor.native:false}") boolean lettuceNative) {
+			super(new Commands(lettuceNative ? new LettuceNativeRedis((LettuceConnectionFactory) connectionFactory)
+					: new SpringDataRedis(connectionFactory)));
 		}
 
 	}
@@ -57,31 +70,12 @@ public class CommandsOnlyApp {
 
 		private static final String READ_VALUE = Commands.class.getName() + ".read";
 
-		private static final Expiration IDLE = Expiration.milliseconds(30 * 60 * 1000L);
-
-		private static final byte[] IDLE_MILLIS = Long.toString(IDLE.getExpirationTimeInMilliseconds())
-			.getBytes(StandardCharsets.US_ASCII);
-
-		/** Sets the key to ARGV[2] for ARGV[3] ms if it still holds ARGV[1]. */
-		private static final byte[] SCRIPT = """
-				if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-				redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-				return 1
-				""".getBytes(StandardCharsets.UTF_8);
-
 		private final SecureRandom random = new SecureRandom();
 
-		private final RedisConnectionFactory connectionFactory;
+		private final FloorRedis redis;
 
-		private final byte[] scriptSha1;
-
-		Commands(RedisConnectionFactory connectionFactory) {
-			this.connectionFactory = connectionFactory;
-			try (RedisConnection redis = connectionFactory.getConnection()) {
-				this.scriptSha1 = redis.scriptingCommands()
-					.scriptLoad(SCRIPT)
-					.getBytes(StandardCharsets.US_ASCII);
-			}
+		Commands(FloorRedis redis) {
+			this.redis = redis;
 		}
 
 		@Override
@@ -90,10 +84,7 @@ public class CommandsOnlyApp {
 			if (id == null) {
 				return null;
 			}
-			byte[] value;
-			try (RedisConnection redis = this.connectionFactory.getConnection()) {
-				value = redis.stringCommands().getEx(key(id), IDLE);
-			}
+			byte[] value = this.redis.getEx(key(id));
 			if (value == null) {
 				return null;
 			}
@@ -106,19 +97,15 @@ public class CommandsOnlyApp {
 			byte[] next = value.toString().getBytes(StandardCharsets.US_ASCII);
 			String id = id(request);
 			byte[] expected = (byte[]) request.getAttribute(READ_VALUE);
-			try (RedisConnection redis = this.connectionFactory.getConnection()) {
-				if (id == null || expected == null) {
-					id = newId();
-					redis.stringCommands().set(key(id), next, IDLE, SetOption.upsert());
-					response().addCookie(cookie(id));
-					return;
-				}
-				Long replaced = redis.scriptingCommands()
-					.evalSha(this.scriptSha1, ReturnType.INTEGER, 1, key(id), expected, next, IDLE_MILLIS);
-				if (replaced == null || replaced != 1L) {
-					// no merge and no retry here: a conflict is an error in wrk's count
-					throw new ResponseStatusException(HttpStatus.CONFLICT, "the session changed since it was read");
-				}
+			if (id == null || expected == null) {
+				id = newId();
+				this.redis.set(key(id), next);
+				response().addCookie(cookie(id));
+				return;
+			}
+			if (!this.redis.replace(key(id), expected, next)) {
+				// no merge and no retry here: a conflict is an error in wrk's count
+				throw new ResponseStatusException(HttpStatus.CONFLICT, "the session changed since it was read");
 			}
 		}
 
@@ -153,6 +140,110 @@ public class CommandsOnlyApp {
 
 		private static HttpServletResponse response() {
 			return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+		}
+
+	}
+
+	/** The three commands, over one client path or another. */
+	interface FloorRedis {
+
+		long IDLE_MILLIS = 30 * 60 * 1000L;
+
+		/** Sets the key to ARGV[2] for ARGV[3] ms if it still holds ARGV[1]. */
+		byte[] SCRIPT = """
+				if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+				redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+				return 1
+				""".getBytes(StandardCharsets.UTF_8);
+
+		byte[] getEx(byte[] key);
+
+		void set(byte[] key, byte[] value);
+
+		boolean replace(byte[] key, byte[] expected, byte[] value);
+
+		static byte[] idleMillis() {
+			return Long.toString(IDLE_MILLIS).getBytes(StandardCharsets.US_ASCII);
+		}
+
+	}
+
+	/** As the starter's store: a connection of the factory for each command. */
+	static final class SpringDataRedis implements FloorRedis {
+
+		private static final Expiration IDLE = Expiration.milliseconds(IDLE_MILLIS);
+
+		private final RedisConnectionFactory connectionFactory;
+
+		private final byte[] scriptSha1;
+
+		SpringDataRedis(RedisConnectionFactory connectionFactory) {
+			this.connectionFactory = connectionFactory;
+			try (RedisConnection redis = connectionFactory.getConnection()) {
+				this.scriptSha1 = redis.scriptingCommands().scriptLoad(SCRIPT).getBytes(StandardCharsets.US_ASCII);
+			}
+		}
+
+		@Override
+		public byte[] getEx(byte[] key) {
+			try (RedisConnection redis = this.connectionFactory.getConnection()) {
+				return redis.stringCommands().getEx(key, IDLE);
+			}
+		}
+
+		@Override
+		public void set(byte[] key, byte[] value) {
+			try (RedisConnection redis = this.connectionFactory.getConnection()) {
+				redis.stringCommands().set(key, value, IDLE, SetOption.upsert());
+			}
+		}
+
+		@Override
+		public boolean replace(byte[] key, byte[] expected, byte[] value) {
+			try (RedisConnection redis = this.connectionFactory.getConnection()) {
+				Long replaced = redis.scriptingCommands()
+					.evalSha(this.scriptSha1, ReturnType.INTEGER, 1, key, expected, value, FloorRedis.idleMillis());
+				return replaced != null && replaced == 1L;
+			}
+		}
+
+	}
+
+	/**
+	 * Variant {@code commands-only-native}: Lettuce's own API on the factory's shared
+	 * connection, taken once, without a Spring Data connection object (and the factory's
+	 * lock) per command.
+	 */
+	static final class LettuceNativeRedis implements FloorRedis {
+
+		private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+
+		private final String scriptSha1;
+
+		LettuceNativeRedis(LettuceConnectionFactory connectionFactory) {
+			this.redis = ((LettuceConnection) connectionFactory.getConnection()).getNativeConnection();
+			this.scriptSha1 = await(this.redis.scriptLoad(SCRIPT));
+		}
+
+		@Override
+		public byte[] getEx(byte[] key) {
+			return await(this.redis.getex(key, GetExArgs.Builder.px(IDLE_MILLIS)));
+		}
+
+		@Override
+		public void set(byte[] key, byte[] value) {
+			await(this.redis.set(key, value, SetArgs.Builder.px(IDLE_MILLIS)));
+		}
+
+		@Override
+		public boolean replace(byte[] key, byte[] expected, byte[] value) {
+			Long replaced = await(this.redis.evalsha(this.scriptSha1, ScriptOutputType.INTEGER, new byte[][] { key },
+					expected, value, FloorRedis.idleMillis()));
+			return replaced != null && replaced == 1L;
+		}
+
+		private static <T> T await(RedisFuture<T> future) {
+			return LettuceFutures.awaitOrCancel(future, 60, TimeUnit.SECONDS);
 		}
 
 	}
