@@ -369,7 +369,8 @@ compiler_ticks() {
 	echo "$total"
 }
 settle_jit() { # app scenario: more warm-up while the JIT compilers are busy
-	local app=$1 scen=$2 spent=0 c0 a0 c1 a1 share
+	local app=$1 scen=$2 spent=0 c0 a0 c1 a1 share=0
+	[[ $JIT_SETTLE -gt 0 ]] || return 0
 	while [[ $spent -lt $JIT_SETTLE ]]; do
 		c0=$(compiler_ticks "${PID[$app]}"); a0=$(cpu_ticks "${PID[$app]}")
 		run_wrk "$app" "$scen" warmup 5 >"$OUT_DIR/raw/line.tsv"

@@ -39,10 +39,10 @@ import org.springframework.web.server.ResponseStatusException;
  * compare-and-set script, through the same connection path as the starter's store (a
  * connection of Boot's factory, raw bytes). There is no JSON, no cookie codec, no change
  * detection, no group commit (concurrent writes of one session conflict and answer 409:
- * use it with {@code SESSIONS=256} for writes): the value is the counter as decimal text. What the starter
- * costs above this application is its own; what this application costs above the one
- * without sessions is the command budget on this client, which no implementation of that
- * budget avoids through Spring Data's connections. With {@code floor.native=true}
+ * use it with {@code SESSIONS=256} for writes); the value is the counter as decimal
+ * text. What the starter costs above this application is its own; what this application
+ * costs above the one without sessions is the command budget on this client, which no
+ * implementation of that budget avoids through Spring Data's connections. With {@code floor.native=true}
  * ({@code commands-only-native} in {@code run.sh}) the same commands go through Lettuce's
  * own API on the factory's shared connection instead.
  */
