@@ -358,7 +358,7 @@ run_wrk() { # app scenario round seconds
 }
 
 # CPU of the JIT compiler threads: on a slow machine 20 s of warm-up left them compiling
-# through the first scenario's measured runs (a third of the app's CPU), which charged
+# through the first scenario's measured runs (up to a fifth of the app's CPU), which charged
 # the app with compilation and with code not yet compiled
 compiler_ticks() {
 	local t total=0

@@ -42,9 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
  * use it with {@code SESSIONS=256} for writes); the value is the counter as decimal
  * text. What the starter costs above this application is its own; what this application
  * costs above the one without sessions is the command budget on this client, which no
- * implementation of that budget avoids through Spring Data's connections. With {@code floor.native=true}
- * ({@code commands-only-native} in {@code run.sh}) the same commands go through Lettuce's
- * own API on the factory's shared connection instead.
+ * implementation of that budget avoids through Spring Data's connections. With
+ * {@code floor.native=true} ({@code commands-only-native} in {@code run.sh}) the same
+ * commands go through Lettuce's own API on the factory's shared connection instead.
  */
 @SpringBootApplication
 public class CommandsOnlyApp {
@@ -149,6 +149,9 @@ public class CommandsOnlyApp {
 
 		long IDLE_MILLIS = 30 * 60 * 1000L;
 
+		/** {@link #IDLE_MILLIS} as the script's argument; never modified. */
+		byte[] IDLE_MILLIS_ARGUMENT = Long.toString(IDLE_MILLIS).getBytes(StandardCharsets.US_ASCII);
+
 		/** Sets the key to ARGV[2] for ARGV[3] ms if it still holds ARGV[1]. */
 		byte[] SCRIPT = """
 				if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -161,10 +164,6 @@ public class CommandsOnlyApp {
 		void set(byte[] key, byte[] value);
 
 		boolean replace(byte[] key, byte[] expected, byte[] value);
-
-		static byte[] idleMillis() {
-			return Long.toString(IDLE_MILLIS).getBytes(StandardCharsets.US_ASCII);
-		}
 
 	}
 
@@ -202,7 +201,7 @@ public class CommandsOnlyApp {
 		public boolean replace(byte[] key, byte[] expected, byte[] value) {
 			try (RedisConnection redis = this.connectionFactory.getConnection()) {
 				Long replaced = redis.scriptingCommands()
-					.evalSha(this.scriptSha1, ReturnType.INTEGER, 1, key, expected, value, FloorRedis.idleMillis());
+					.evalSha(this.scriptSha1, ReturnType.INTEGER, 1, key, expected, value, IDLE_MILLIS_ARGUMENT);
 				return replaced != null && replaced == 1L;
 			}
 		}
@@ -238,7 +237,7 @@ public class CommandsOnlyApp {
 		@Override
 		public boolean replace(byte[] key, byte[] expected, byte[] value) {
 			Long replaced = await(this.redis.evalsha(this.scriptSha1, ScriptOutputType.INTEGER, new byte[][] { key },
-					expected, value, FloorRedis.idleMillis()));
+					expected, value, IDLE_MILLIS_ARGUMENT));
 			return replaced != null && replaced == 1L;
 		}
 
