@@ -20,11 +20,11 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
@@ -59,6 +59,15 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
 	private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * A property set on the shown page's {@code window} before a click; a page that has
+	 * replaced it does not have it. Marking the window rather than holding one of its
+	 * elements keeps the wait away from Chromium's DOM while one document replaces
+	 * another, where a check of an old element can fail with an "unknown error" instead
+	 * of reporting it stale.
+	 */
+	private static final String PAGE_MARK = "shownBeforeTheClick";
 
 	private @Nullable ChromeDriver driver;
 
@@ -167,12 +176,13 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 	}
 
 	private void clickAndWaitForNextPage(WebElement target) {
-		WebElement page = element(By.tagName("html"));
+		ChromeDriver browser = driver();
+		browser.executeScript("window." + PAGE_MARK + " = true");
 		target.click();
-		WebDriverWait wait = new WebDriverWait(driver(), PAGE_TIMEOUT);
-		wait.until(ExpectedConditions.stalenessOf(page));
-		wait.until((browser) -> "complete"
-			.equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
+		new WebDriverWait(browser, PAGE_TIMEOUT).ignoring(WebDriverException.class)
+			.withMessage("a new page after the click, loaded")
+			.until((shown) -> Boolean.TRUE.equals(((JavascriptExecutor) shown)
+				.executeScript("return window." + PAGE_MARK + " === undefined && document.readyState === 'complete'")));
 	}
 
 	/**
