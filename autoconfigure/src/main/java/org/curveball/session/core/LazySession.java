@@ -219,6 +219,15 @@ public final class LazySession implements Session {
 	}
 
 	/**
+	 * Return whether the session was read in this request (or, for a request without a
+	 * session cookie, made ready for use), without reading it.
+	 * @return {@code true} if its values are at hand
+	 */
+	public boolean isRead() {
+		return this.values != null;
+	}
+
+	/**
 	 * Return whether the session is stored under its id, rather than new in this request
 	 * (or moved to a new id). Reads the session if it was not read yet.
 	 * @return {@code true} if the session is stored under its id

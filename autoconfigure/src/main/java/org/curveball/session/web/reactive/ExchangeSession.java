@@ -57,6 +57,14 @@ final class ExchangeSession {
 	}
 
 	/**
+	 * Return the session if this exchange read it, without reading it.
+	 * @return the session, or {@code null} if nothing asked for it
+	 */
+	@Nullable LazySession read() {
+		return this.session.isRead() ? this.session : null;
+	}
+
+	/**
 	 * Return the session's save, whose answer comes back where the response is written.
 	 * @return the commit of the session
 	 */

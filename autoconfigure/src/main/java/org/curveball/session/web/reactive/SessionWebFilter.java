@@ -5,9 +5,11 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.curveball.session.SessionIds;
+import org.curveball.session.core.LazySession;
 import org.curveball.session.core.SessionCommit;
 import org.curveball.session.core.SessionManager;
 import org.curveball.session.web.CookieHeaders;
@@ -26,8 +28,8 @@ import org.springframework.web.server.WebFilterChain;
  * {@code SessionFilter} does: read from the cookie, loaded from the store only when a
  * handler asks for it ({@link ReactiveSessions}, a {@code Session} parameter,
  * {@code exchange.getSession()}), saved once before the response is committed, with the
- * same cookie rules. A session failure is answered with its problem response. No call
- * blocks: the manager's store must be non-blocking.
+ * same cookie rules, after the {@link SessionSaveHook}s. A session failure is answered
+ * with its problem response. No call blocks: the manager's store must be non-blocking.
  */
 public class SessionWebFilter implements WebFilter, Ordered {
 
@@ -44,6 +46,8 @@ public class SessionWebFilter implements WebFilter, Ordered {
 
 	private final ReactiveProblems problems;
 
+	private final List<SessionSaveHook> saveHooks;
+
 	private final int order;
 
 	/**
@@ -51,10 +55,12 @@ public class SessionWebFilter implements WebFilter, Ordered {
 	 * @param sessions opens each exchange's session, over a non-blocking store
 	 * @param cookies reads and makes the session cookie
 	 * @param problems answers session errors
+	 * @param saveHooks what acts on a session that was read, before it is saved, in order
 	 * @param order the filter's order
 	 * @throws IllegalArgumentException if the manager's store blocks
 	 */
-	public SessionWebFilter(SessionManager sessions, SessionCookieCodec cookies, SessionProblems problems, int order) {
+	public SessionWebFilter(SessionManager sessions, SessionCookieCodec cookies, SessionProblems problems,
+			List<SessionSaveHook> saveHooks, int order) {
 		if (sessions.isBlocking()) {
 			throw new IllegalArgumentException("A WebFlux session filter needs a SessionManager over a "
 					+ "non-blocking AsyncSessionStore: a blocking store would block the event loop");
@@ -65,6 +71,7 @@ public class SessionWebFilter implements WebFilter, Ordered {
 		this.sessions = sessions;
 		this.cookies = cookies;
 		this.problems = new ReactiveProblems(problems);
+		this.saveHooks = List.copyOf(saveHooks);
 		this.order = order;
 	}
 
@@ -90,10 +97,23 @@ public class SessionWebFilter implements WebFilter, Ordered {
 		if (!session.startSaving()) {
 			return Mono.empty();
 		}
-		return Mono.fromFuture(session::commit, true)
+		return beforeSave(exchange, session).then(Mono.fromFuture(session::commit, true))
 			.doOnNext((commit) -> addCookie(exchange, commit, cookiePresent))
 			.doOnError((ex) -> logger.warn("Session could not be saved: " + ex.getMessage()))
 			.then();
+	}
+
+	private Mono<Void> beforeSave(ServerWebExchange exchange, ExchangeSession session) {
+		LazySession read = session.read();
+		if (read == null || this.saveHooks.isEmpty()) {
+			return Mono.empty();
+		}
+		Mono<Void> hooks = Flux.fromIterable(this.saveHooks)
+			.concatMap((hook) -> hook.beforeSave(exchange, read))
+			.then();
+		// a hook that moved to another scheduler hands the save back to the connection's
+		// event loop
+		return Mono.fromFuture(() -> ConnectionEventLoop.resume(exchange.getRequest(), hooks.toFuture()), true);
 	}
 
 	private void addCookie(ServerWebExchange exchange, SessionCommit commit, boolean cookiePresent) {

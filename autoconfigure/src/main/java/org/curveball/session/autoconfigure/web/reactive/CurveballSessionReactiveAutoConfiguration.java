@@ -8,8 +8,10 @@ import org.curveball.session.json.SessionAttributeTypes;
 import org.curveball.session.web.SessionCookieCodec;
 import org.curveball.session.web.SessionProblems;
 import org.curveball.session.web.reactive.ReactiveSessionArgumentResolver;
+import org.curveball.session.web.reactive.SessionSaveHook;
 import org.curveball.session.web.reactive.SessionWebFilter;
 import org.curveball.session.web.reactive.SessionWebSessionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,8 +46,9 @@ public final class CurveballSessionReactiveAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionWebFilter curveballSessionWebFilter(CurveballSessionRedisProperties properties, SessionManager sessions,
-			SessionCookieCodec cookies, SessionProblems problems) {
-		return new SessionWebFilter(sessions, cookies, problems, properties.getReactive().getFilterOrder());
+			SessionCookieCodec cookies, SessionProblems problems, ObjectProvider<SessionSaveHook> saveHooks) {
+		return new SessionWebFilter(sessions, cookies, problems, saveHooks.orderedStream().toList(),
+				properties.getReactive().getFilterOrder());
 	}
 
 	@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)

@@ -2,6 +2,7 @@ package org.curveball.session.autoconfigure.web.reactive;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ class CurveballSessionReactiveAutoConfigurationTests {
 		@Bean
 		SessionWebFilter userSessionWebFilter(SessionManager sessions, SessionCookieCodec cookies,
 				SessionProblems problems) {
-			return new SessionWebFilter(sessions, cookies, problems, 0);
+			return new SessionWebFilter(sessions, cookies, problems, List.of(), 0);
 		}
 
 	}
