@@ -228,6 +228,15 @@ public final class LazySession implements Session {
 	}
 
 	/**
+	 * Return the id the session was stored under when this request read it, if it moves
+	 * to a new id or ends when this request is saved.
+	 * @return the id it leaves, or {@code null} if it keeps its id or was not stored
+	 */
+	public @Nullable String previousId() {
+		return this.obsoleteId;
+	}
+
+	/**
 	 * Return whether the session is stored under its id, rather than new in this request
 	 * (or moved to a new id). Reads the session if it was not read yet.
 	 * @return {@code true} if the session is stored under its id

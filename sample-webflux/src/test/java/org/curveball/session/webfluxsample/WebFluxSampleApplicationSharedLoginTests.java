@@ -1,6 +1,7 @@
 package org.curveball.session.webfluxsample;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Order;
@@ -13,14 +14,18 @@ import org.curveball.session.sample.testing.SignIns;
 import org.curveball.session.testing.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Spring Security WebFlux on two instances of the WebFlux sample that share one Redis, as
  * behind a load balancer: a sign-in on one instance holds on the other, the session id
- * changes at sign-in, a sign-out on either ends it on both, and Spring's CSRF token (kept
- * in the session) is accepted wherever it is sent.
+ * changes at sign-in, a sign-out on either ends it on both, every sign-in is in the index
+ * of the user's sessions, and Spring's CSRF token (kept in the session) is accepted
+ * wherever it is sent.
  */
 class WebFluxSampleApplicationSharedLoginTests {
+
+	private static final String ADAS_SESSIONS = "session:principal:ada";
 
 	@RegisterExtension
 	@Order(1)
@@ -68,6 +73,18 @@ class WebFluxSampleApplicationSharedLoginTests {
 		assertThat(redis.commands().exists("session-" + session.sessionId())).isZero();
 		assertThat(SignIns.redirectsToSignIn(SignIns.account(first(), session))).isTrue();
 		assertThat(SignIns.redirectsToSignIn(SignIns.account(second(), session))).isTrue();
+	}
+
+	@Test
+	void signIns_onBothInstances_areTheUsersSessions_andASignOutTakesItsOwnOut() {
+		SetCookie a = SignIns.signIn(first(), first(), "Browser A");
+		SetCookie b = SignIns.signIn(second(), second(), "Browser B");
+		assertThat(redis.commands().hkeys(ADAS_SESSIONS)).containsExactlyInAnyOrder(a.sessionId(), b.sessionId());
+		assertThat(redis.commands().hget(ADAS_SESSIONS, b.sessionId())).contains("\"device\":\"Browser B\"");
+		String token = SignIns.csrfToken(SignIns.account(first(), a));
+		second().postForm("/account/logout", Map.of("_csrf", token)).cookie(a.pair()).send();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(redis.commands().hkeys(ADAS_SESSIONS)).containsExactly(b.sessionId()));
 	}
 
 	@Test

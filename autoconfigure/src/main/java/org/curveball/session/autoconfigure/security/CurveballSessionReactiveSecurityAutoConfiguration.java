@@ -6,6 +6,7 @@ import org.curveball.session.autoconfigure.CurveballSessionRedisAutoConfiguratio
 import org.curveball.session.core.SessionManager;
 import org.curveball.session.principal.PrincipalSessions;
 import org.curveball.session.security.ReactiveIndexedSessionRegistry;
+import org.curveball.session.security.ReactiveSessionSignInHook;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +23,8 @@ import org.springframework.security.web.server.WebFilterChainProxy;
  * applications: the {@link ReactiveSessionRegistry} that Spring Security's
  * concurrent-session control
  * ({@code sessionManagement().concurrentSessions().maximumSessions(n)}) picks up, backed
- * by the index of each principal's sessions so that the limit holds across instances.
+ * by the index of each principal's sessions so that the limit holds across instances, and
+ * the hook that adds every sign-in to that index, with or without that control.
  */
 @AutoConfiguration(after = CurveballSessionRedisAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -35,6 +37,12 @@ public final class CurveballSessionReactiveSecurityAutoConfiguration {
 	ReactiveIndexedSessionRegistry curveballReactiveSessionRegistry(PrincipalSessions principals,
 			SessionManager sessions) {
 		return new ReactiveIndexedSessionRegistry(principals, sessions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveSessionSignInHook curveballReactiveSessionSignInHook(PrincipalSessions principals) {
+		return new ReactiveSessionSignInHook(principals);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.curveball.session.autoconfigure.CurveballSessionRedisAutoConfiguratio
 import org.curveball.session.core.SessionManager;
 import org.curveball.session.principal.PrincipalSessions;
 import org.curveball.session.security.ReactiveIndexedSessionRegistry;
+import org.curveball.session.security.ReactiveSessionSignInHook;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -37,13 +38,20 @@ class CurveballSessionReactiveSecurityAutoConfigurationTests {
 		.withConfiguration(AUTO_CONFIGURATIONS);
 
 	@Test
-	void reactiveApplicationWithSpringSecurityWebFlux_getsTheIndexedReactiveRegistry() {
+	void reactiveApplicationWithSpringSecurityWebFlux_getsTheIndexedReactiveRegistryAndTheSignInHook() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(PrincipalSessions.class);
 			assertThat(context.getBean(SessionManager.class).isBlocking()).isFalse();
 			assertThat(context.getBean(ReactiveSessionRegistry.class))
 				.isInstanceOf(ReactiveIndexedSessionRegistry.class);
+			assertThat(context).hasSingleBean(ReactiveSessionSignInHook.class);
 		});
+	}
+
+	@Test
+	void applicationsOwnSignInHook_replacesTheStartersOne() {
+		AutoConfigurationAssertions.assertBacksOff(this.contextRunner, UserSignInHookConfiguration.class,
+				ResolvableType.forClass(ReactiveSessionSignInHook.class), "userSignInHook");
 	}
 
 	@Test
@@ -57,6 +65,7 @@ class CurveballSessionReactiveSecurityAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("curveball.session.redis.principals.enabled=false").run((context) -> {
 			assertThat(context).hasSingleBean(SessionManager.class);
 			assertThat(context).doesNotHaveBean(ReactiveSessionRegistry.class);
+			assertThat(context).doesNotHaveBean(ReactiveSessionSignInHook.class);
 		});
 	}
 
@@ -74,6 +83,16 @@ class CurveballSessionReactiveSecurityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PrincipalSessions.class);
 			assertThat(context).doesNotHaveBean(ReactiveSessionRegistry.class);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSignInHookConfiguration {
+
+		@Bean
+		ReactiveSessionSignInHook userSignInHook(PrincipalSessions principals) {
+			return new ReactiveSessionSignInHook(principals);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
