@@ -3,6 +3,7 @@ package org.curveball.session.principal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,34 @@ public final class PrincipalSessions implements SessionIdListener {
 		if (principal != null) {
 			session.remove(PRINCIPAL_KEY);
 			this.index.remove(principal, List.of(sessionId));
+		}
+	}
+
+	/**
+	 * Record who is signed in to a session after a sign-in or sign-out that may have
+	 * moved it to a new id (as protection against session fixation does): take it out of
+	 * the sessions of the principal who was signed in to it, under the id it was indexed
+	 * with, and add it to the new principal's, under the id it is saved under. Nothing is
+	 * written when the principal stays the same.
+	 * @param session the session
+	 * @param indexedId the id the session had when it was read: the id it leaves, if it
+	 * moves
+	 * @param sessionId the id the session is, or will be, stored under
+	 * @param principal the name of the principal signed in now, or {@code null} if nobody
+	 * is
+	 * @param device what the client says it is (its {@code User-Agent}), or {@code null}
+	 */
+	public void changePrincipal(Session session, String indexedId, String sessionId, @Nullable String principal,
+			@Nullable String device) {
+		String previous = principalOf(session);
+		if (Objects.equals(previous, principal)) {
+			return;
+		}
+		if (previous != null) {
+			signOut(session, indexedId);
+		}
+		if (principal != null) {
+			signIn(session, sessionId, principal, device, null);
 		}
 	}
 

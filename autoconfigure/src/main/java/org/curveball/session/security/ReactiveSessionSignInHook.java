@@ -54,21 +54,15 @@ public final class ReactiveSessionSignInHook implements SessionSaveHook {
 		}
 		String signedIn = signedIn(
 				session.get(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME));
-		String indexed = PrincipalSessions.principalOf(session);
-		if (Objects.equals(signedIn, indexed)) {
+		if (Objects.equals(signedIn, PrincipalSessions.principalOf(session))) {
 			return Mono.empty();
 		}
 		String sessionId = session.id();
 		String indexedId = Objects.requireNonNullElse(session.previousId(), sessionId);
 		String device = Devices.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT));
-		return Mono.<Void>fromRunnable(() -> {
-			if (indexed != null) {
-				this.principals.signOut(session, indexedId);
-			}
-			if (signedIn != null) {
-				this.principals.signIn(session, sessionId, signedIn, device, null);
-			}
-		}).subscribeOn(Schedulers.boundedElastic());
+		return Mono
+			.<Void>fromRunnable(() -> this.principals.changePrincipal(session, indexedId, sessionId, signedIn, device))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static @Nullable String signedIn(@Nullable Object securityContext) {

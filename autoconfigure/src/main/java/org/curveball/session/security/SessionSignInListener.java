@@ -1,5 +1,8 @@
 package org.curveball.session.security;
 
+import java.util.Objects;
+
+import org.curveball.session.core.LazySession;
 import org.curveball.session.principal.PrincipalSessions;
 import org.springframework.context.ApplicationListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
@@ -10,9 +13,10 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
  * Keeps the index of each principal's sessions up to date with Spring Security's sign-ins
  * and sign-outs, whether or not concurrent-session control is on: an interactive sign-in
  * (form, OAuth2, remember-me, one-time token...) that keeps its user in the session is
- * added to the user's sessions, unless the session registry already added it; a sign-out
- * that leaves its session in place takes it out (one that ends the session is heard by
- * the session manager).
+ * added to the user's sessions, unless the session registry already added it; a sign-in
+ * as another user, or a sign-out that leaves its session in place, takes it out of the
+ * previous user's at once, under the id it had (one that ends the session is heard by the
+ * session manager).
  */
 public final class SessionSignInListener implements ApplicationListener<AbstractAuthenticationEvent> {
 
@@ -35,15 +39,11 @@ public final class SessionSignInListener implements ApplicationListener<Abstract
 		if (current == null || !current.session().exists()) {
 			return;
 		}
-		String sessionId = current.session().id();
-		if (event instanceof LogoutSuccessEvent) {
-			this.principals.signOut(current.session(), sessionId);
-			return;
-		}
-		String principal = event.getAuthentication().getName();
-		if (!principal.equals(PrincipalSessions.principalOf(current.session()))) {
-			this.principals.signIn(current.session(), sessionId, principal, current.device(), null);
-		}
+		LazySession session = current.session();
+		String sessionId = session.id();
+		String indexedId = Objects.requireNonNullElse(session.previousId(), sessionId);
+		String principal = (event instanceof LogoutSuccessEvent) ? null : event.getAuthentication().getName();
+		this.principals.changePrincipal(session, indexedId, sessionId, principal, current.device());
 	}
 
 }

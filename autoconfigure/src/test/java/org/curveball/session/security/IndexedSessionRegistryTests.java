@@ -43,6 +43,8 @@ class IndexedSessionRegistryTests {
 
 	private static final User ADA = new User("ada", "", AuthorityUtils.createAuthorityList("ROLE_USER"));
 
+	private static final User GRACE = new User("grace", "", AuthorityUtils.createAuthorityList("ROLE_USER"));
+
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
 
@@ -212,6 +214,19 @@ class IndexedSessionRegistryTests {
 		listener.onApplicationEvent(new InteractiveAuthenticationSuccessEvent(authenticated(ADA), getClass()));
 		assertThat(session.commit().id()).isNull();
 		assertThat(redis.commands().keys("*")).isEmpty();
+	}
+
+	@Test
+	void interactiveSignIn_asAnotherUser_movesTheSessionToTheirSessionsAtOnce() {
+		String id = signIn(ADA);
+		LazySession session = inRequest(id);
+		// as Spring Security's protection against session fixation does at a sign-in
+		session.regenerateId();
+		listener.onApplicationEvent(new InteractiveAuthenticationSuccessEvent(authenticated(GRACE), getClass()));
+		String moved = session.commit().id();
+		assertThat(principals.sessions("ada")).as("within the sign-in grace of ada's entry").isEmpty();
+		assertThat(principals.sessions("grace")).extracting(IndexedSession::id).containsExactly(moved);
+		assertThat(sessions.storedValues(moved)).containsEntry(PrincipalSessions.PRINCIPAL_KEY, "grace");
 	}
 
 	@Test
