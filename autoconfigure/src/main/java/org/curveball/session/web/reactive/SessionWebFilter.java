@@ -94,18 +94,19 @@ public class SessionWebFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> save(ServerWebExchange exchange, ExchangeSession session, boolean cookiePresent) {
-		if (!session.startSaving()) {
+		LazySession read = session.read();
+		// a session that nothing asked for has nothing to save and keeps its cookie
+		if (read == null || !session.startSaving()) {
 			return Mono.empty();
 		}
-		return beforeSave(exchange, session).then(Mono.fromFuture(session::commit, true))
+		return beforeSave(exchange, read).then(Mono.fromFuture(session::commit, true))
 			.doOnNext((commit) -> addCookie(exchange, commit, cookiePresent))
 			.doOnError((ex) -> logger.warn("Session could not be saved: " + ex.getMessage()))
 			.then();
 	}
 
-	private Mono<Void> beforeSave(ServerWebExchange exchange, ExchangeSession session) {
-		LazySession read = session.read();
-		if (read == null || this.saveHooks.isEmpty()) {
+	private Mono<Void> beforeSave(ServerWebExchange exchange, LazySession read) {
+		if (this.saveHooks.isEmpty()) {
 			return Mono.empty();
 		}
 		Mono<Void> hooks = Flux.fromIterable(this.saveHooks)
