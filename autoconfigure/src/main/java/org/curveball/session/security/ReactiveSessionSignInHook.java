@@ -22,8 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
  * sign-ins and sign-outs, whether or not concurrent-session control is on, as
  * {@link SessionSignInListener} does for servlet applications: a session saved with a
  * signed-in security context is added to its user's sessions, unless the session registry
- * already added it; a session saved without one, after a sign-in, is taken out (one that
- * ends is heard by the session manager).
+ * already added it; a session saved without one after a sign-in, or with another user's,
+ * leaves the previous user's sessions at once, under the id it had (a session that ends
+ * is heard by the session manager).
  * <p>
  * Spring Security WebFlux publishes no sign-in events. Instead, its
  * {@link WebSessionServerSecurityContextRepository} gives the session a new id whenever
