@@ -228,12 +228,12 @@ public final class LazySession implements Session {
 	}
 
 	/**
-	 * Return the id the session was stored under when this request read it, if it moves
-	 * to a new id or ends when this request is saved.
-	 * @return the id it leaves, or {@code null} if it keeps its id or was not stored
+	 * Return the id the session had when this request read it: the id it leaves if this
+	 * request moves it to a new id (or ends it), else its {@link #id() id}.
+	 * @return the id
 	 */
-	public @Nullable String previousId() {
-		return this.obsoleteId;
+	public String readId() {
+		return (this.obsoleteId != null) ? this.obsoleteId : id();
 	}
 
 	/**

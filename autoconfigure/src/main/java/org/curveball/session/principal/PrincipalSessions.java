@@ -112,10 +112,34 @@ public final class PrincipalSessions implements SessionIdListener {
 	 */
 	public void signIn(Session session, String sessionId, String principal, @Nullable String device,
 			@Nullable Collection<String> listed) {
+		signIn(session, sessionId, sessionId, principal, device, listed);
+	}
+
+	/**
+	 * Sign a principal in to a session that this request may have moved to a new id (as
+	 * protection against session fixation does at a sign-in): as
+	 * {@link #signIn(Session, String, String, String, Collection)}, and a principal who
+	 * was signed in to it is left under the id the session was read with.
+	 * @param session the session
+	 * @param readId the id the session had when it was read: the id it leaves, if it
+	 * moves
+	 * @param sessionId the id the session is, or will be, stored under
+	 * @param principal the principal's name
+	 * @param device what the client says it is (its {@code User-Agent}), or {@code null}
+	 * @param listed the ids of the principal's sessions that a check of this sign-in was
+	 * made on, or {@code null} when nothing was checked
+	 * @throws SignInConflictException if another sign-in of the principal was added since
+	 * {@code listed}; then the session is left as it was
+	 */
+	public void signIn(Session session, String readId, String sessionId, String principal, @Nullable String device,
+			@Nullable Collection<String> listed) {
 		this.index.add(principal, sessionId, device, listed);
 		String previous = principalOf(session);
 		if (previous != null && !previous.equals(principal)) {
-			this.index.remove(previous, List.of(sessionId));
+			// under both ids: Spring Security WebFlux's registry filter moves the
+			// previous
+			// principal's entry to the new id when the session moves
+			this.index.remove(previous, readId.equals(sessionId) ? List.of(sessionId) : List.of(readId, sessionId));
 		}
 		session.put(PRINCIPAL_KEY, principal);
 	}
@@ -137,28 +161,27 @@ public final class PrincipalSessions implements SessionIdListener {
 	/**
 	 * Record who is signed in to a session after a sign-in or sign-out that may have
 	 * moved it to a new id (as protection against session fixation does): take it out of
-	 * the sessions of the principal who was signed in to it, under the id it was indexed
+	 * the sessions of the principal who was signed in to it, under the id it was read
 	 * with, and add it to the new principal's, under the id it is saved under. Nothing is
 	 * written when the principal stays the same.
 	 * @param session the session
-	 * @param indexedId the id the session had when it was read: the id it leaves, if it
+	 * @param readId the id the session had when it was read: the id it leaves, if it
 	 * moves
 	 * @param sessionId the id the session is, or will be, stored under
 	 * @param principal the name of the principal signed in now, or {@code null} if nobody
 	 * is
 	 * @param device what the client says it is (its {@code User-Agent}), or {@code null}
 	 */
-	public void changePrincipal(Session session, String indexedId, String sessionId, @Nullable String principal,
+	public void changePrincipal(Session session, String readId, String sessionId, @Nullable String principal,
 			@Nullable String device) {
-		String previous = principalOf(session);
-		if (Objects.equals(previous, principal)) {
+		if (Objects.equals(principalOf(session), principal)) {
 			return;
 		}
-		if (previous != null) {
-			signOut(session, indexedId);
-		}
 		if (principal != null) {
-			signIn(session, sessionId, principal, device, null);
+			signIn(session, readId, sessionId, principal, device, null);
+		}
+		else {
+			signOut(session, readId);
 		}
 	}
 

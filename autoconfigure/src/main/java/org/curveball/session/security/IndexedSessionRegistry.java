@@ -160,7 +160,8 @@ public final class IndexedSessionRegistry implements SessionRegistry {
 		Collection<String> listed = (Collection<String>) current.request().getAttribute(listedAttribute);
 		current.request().removeAttribute(listedAttribute);
 		try {
-			this.principals.signIn(current.session(), sessionId, name, current.device(), listed);
+			this.principals.signIn(current.session(), current.session().readId(), sessionId, name, current.device(),
+					listed);
 		}
 		catch (SignInConflictException ex) {
 			throw new SessionAuthenticationException(ex.getMessage());

@@ -106,7 +106,8 @@ public final class ReactiveIndexedSessionRegistry implements ReactiveSessionRegi
 					.remove(LISTED_ATTRIBUTE + name);
 				current.exchange().getAttributes().put(SAVED_ATTRIBUTE + sessionId, name);
 				return blocking(() -> {
-					this.principals.signIn(current.session(), sessionId, name, current.device(), listed);
+					this.principals.signIn(current.session(), current.session().readId(), sessionId, name,
+							current.device(), listed);
 					return true;
 				}).onErrorResume(SignInConflictException.class, (ex) -> refuse(ex.getMessage()));
 			})

@@ -59,10 +59,10 @@ public final class ReactiveSessionSignInHook implements SessionSaveHook {
 			return Mono.empty();
 		}
 		String sessionId = session.id();
-		String indexedId = Objects.requireNonNullElse(session.previousId(), sessionId);
+		String readId = session.readId();
 		String device = Devices.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT));
 		return Mono
-			.<Void>fromRunnable(() -> this.principals.changePrincipal(session, indexedId, sessionId, signedIn, device))
+			.<Void>fromRunnable(() -> this.principals.changePrincipal(session, readId, sessionId, signedIn, device))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 

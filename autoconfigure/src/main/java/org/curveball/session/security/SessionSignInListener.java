@@ -1,7 +1,5 @@
 package org.curveball.session.security;
 
-import java.util.Objects;
-
 import org.curveball.session.core.LazySession;
 import org.curveball.session.principal.PrincipalSessions;
 import org.springframework.context.ApplicationListener;
@@ -41,9 +39,8 @@ public final class SessionSignInListener implements ApplicationListener<Abstract
 		}
 		LazySession session = current.session();
 		String sessionId = session.id();
-		String indexedId = Objects.requireNonNullElse(session.previousId(), sessionId);
 		String principal = (event instanceof LogoutSuccessEvent) ? null : event.getAuthentication().getName();
-		this.principals.changePrincipal(session, indexedId, sessionId, principal, current.device());
+		this.principals.changePrincipal(session, session.readId(), sessionId, principal, current.device());
 	}
 
 }

@@ -91,6 +91,19 @@ class IndexedSessionRegistryTests {
 	}
 
 	@Test
+	void registerNewSession_ofAnotherUser_inAMovedSession_leavesThePreviousUsersSessionsAtOnce() {
+		String id = signIn(ADA);
+		LazySession session = inRequest(id);
+		// as Spring Security's protection against session fixation does at a sign-in
+		session.regenerateId();
+		registry.getAllSessions(GRACE, false);
+		registry.registerNewSession(session.id(), GRACE);
+		String moved = session.commit().id();
+		assertThat(principals.sessions("ada")).as("within the sign-in grace of ada's entry").isEmpty();
+		assertThat(principals.sessions("grace")).extracting(IndexedSession::id).containsExactly(moved);
+	}
+
+	@Test
 	void registerNewSession_ofAnotherSession_isRefused() {
 		inRequest(null);
 		assertThatIllegalStateException().isThrownBy(() -> registry.registerNewSession(sessions.newId(), ADA));

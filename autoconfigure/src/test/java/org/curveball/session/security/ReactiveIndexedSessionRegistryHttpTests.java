@@ -2,7 +2,10 @@ package org.curveball.session.security;
 
 import org.junit.jupiter.api.Test;
 
+import org.curveball.session.principal.IndexedSession;
+import org.curveball.session.principal.PrincipalSessions;
 import org.curveball.session.testing.AbstractRedisReactiveWebApplicationTests;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 class ReactiveIndexedSessionRegistryHttpTests extends AbstractRedisReactiveWebApplicationTests {
 
+	@Autowired
+	private PrincipalSessions principals;
+
 	@Test
 	void secondSignIn_endsTheFirstSession_whoseNextRequestIsNotSignedIn() throws Exception {
 		FormLoginClient first = new FormLoginClient(this.port);
@@ -60,6 +66,17 @@ class ReactiveIndexedSessionRegistryHttpTests extends AbstractRedisReactiveWebAp
 		assertThat(first.account()).isNull();
 		assertThat(second.signIn("grace", "hopper")).isEqualTo("/");
 		assertThat(second.account()).isEqualTo("grace");
+	}
+
+	@Test
+	void signInAsAnotherUser_inTheSameClient_leavesThePreviousUsersSessionsAtOnce() throws Exception {
+		FormLoginClient client = new FormLoginClient(this.port);
+		assertThat(client.signIn("ada", "lovelace")).isEqualTo("/");
+		assertThat(client.signIn("grace", "hopper")).isEqualTo("/");
+		assertThat(client.account()).isEqualTo("grace");
+		assertThat(this.principals.sessions("ada")).as("within the sign-in grace of ada's entry").isEmpty();
+		assertThat(this.principals.sessions("grace")).extracting(IndexedSession::id)
+			.containsExactly(client.sessionId());
 	}
 
 	@SpringBootConfiguration
