@@ -28,10 +28,14 @@ public final class Failover {
 
 	private final CompletableFuture<Instant> promotion = new CompletableFuture<>();
 
-	private Failover(LocalRedisNode killed, LocalRedisNode successor, Instant killedAt) {
+	private final Thread watcher;
+
+	private Failover(LocalRedisNode killed, LocalRedisNode successor, Instant killedAt, BooleanSupplier promoted) {
 		this.killed = killed;
 		this.successor = successor;
 		this.killedAt = killedAt;
+		this.watcher = new Thread(() -> watch(promoted), "failover-watcher-" + killed.port());
+		this.watcher.setDaemon(true);
 	}
 
 	/**
@@ -44,17 +48,30 @@ public final class Failover {
 	 */
 	static Failover kill(LocalRedisNode killed, LocalRedisNode successor, BooleanSupplier promoted) {
 		killed.kill();
-		Failover failover = new Failover(killed, successor, Instant.now());
-		Thread watcher = new Thread(() -> failover.watch(promoted), "failover-watcher-" + killed.port());
-		watcher.setDaemon(true);
-		watcher.start();
+		Failover failover = new Failover(killed, successor, Instant.now(), promoted);
+		failover.watcher.start();
 		return failover;
+	}
+
+	/**
+	 * Stop watching, for a setup that is closing, and wait until the watcher has stopped,
+	 * so that it asks nothing of clients being shut down (Netty warns of a connection it
+	 * can no longer register). A promotion not seen by then is never seen.
+	 */
+	void stopWatching() {
+		this.promotion.cancel(false);
+		try {
+			this.watcher.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void watch(BooleanSupplier promoted) {
 		long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
 		try {
-			while (!isTrue(promoted)) {
+			while (!this.promotion.isDone() && !isTrue(promoted)) {
 				if (System.nanoTime() > deadline) {
 					this.promotion
 						.completeExceptionally(new TimeoutException("%s was not promoted within %d s of killing %s"

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -52,6 +53,8 @@ public final class RedisTestCluster implements AutoCloseable {
 	private final ClientResources resources;
 
 	private final List<LocalRedisNode> nodes;
+
+	private final List<Failover> failovers = new CopyOnWriteArrayList<>();
 
 	private RedisTestCluster(ClientResources resources, List<LocalRedisNode> nodes) {
 		this.resources = resources;
@@ -196,7 +199,9 @@ public final class RedisTestCluster implements AutoCloseable {
 	public Failover killMaster(LocalRedisNode master) {
 		LocalRedisNode replica = replicaOf(master);
 		Replication.awaitCaughtUp(master, replica);
-		return Failover.kill(master, replica, () -> Replication.isMaster(replica));
+		Failover failover = Failover.kill(master, replica, () -> Replication.isMaster(replica));
+		this.failovers.add(failover);
+		return failover;
 	}
 
 	/**
@@ -258,6 +263,7 @@ public final class RedisTestCluster implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.failovers.forEach(Failover::stopWatching);
 		this.nodes.forEach(LocalRedisNode::close);
 		this.resources.shutdown(0, 2, TimeUnit.SECONDS);
 	}

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,8 @@ public final class RedisTestSentinel implements AutoCloseable {
 	private final ClientResources resources;
 
 	private final List<LocalRedisNode> servers = new ArrayList<>();
+
+	private final List<Failover> failovers = new CopyOnWriteArrayList<>();
 
 	private final List<LocalRedisNode> sentinels = new ArrayList<>();
 
@@ -210,7 +213,9 @@ public final class RedisTestSentinel implements AutoCloseable {
 		LocalRedisNode master = master();
 		LocalRedisNode replica = replica();
 		Replication.awaitCaughtUp(master, replica);
-		return Failover.kill(master, replica, () -> Replication.isMaster(replica));
+		Failover failover = Failover.kill(master, replica, () -> Replication.isMaster(replica));
+		this.failovers.add(failover);
+		return failover;
 	}
 
 	/**
@@ -270,6 +275,7 @@ public final class RedisTestSentinel implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.failovers.forEach(Failover::stopWatching);
 		this.sentinelConnections.forEach(StatefulRedisSentinelConnection::close);
 		this.sentinelClients.forEach((client) -> client.shutdown(0, 2, TimeUnit.SECONDS));
 		this.sentinels.forEach(LocalRedisNode::close);
