@@ -119,7 +119,8 @@ public final class PrincipalSessions implements SessionIdListener {
 	 * Sign a principal in to a session that this request may have moved to a new id (as
 	 * protection against session fixation does at a sign-in): as
 	 * {@link #signIn(Session, String, String, String, Collection)}, and a principal who
-	 * was signed in to it is left under the id the session was read with.
+	 * was signed in to it leaves it under the id the session was read with as well as
+	 * under the new one.
 	 * @param session the session
 	 * @param readId the id the session had when it was read: the id it leaves, if it
 	 * moves
@@ -136,9 +137,8 @@ public final class PrincipalSessions implements SessionIdListener {
 		this.index.add(principal, sessionId, device, listed);
 		String previous = principalOf(session);
 		if (previous != null && !previous.equals(principal)) {
-			// under both ids: Spring Security WebFlux's registry filter moves the
-			// previous
-			// principal's entry to the new id when the session moves
+			// under both ids: when the session moves, Spring Security
+			// WebFlux's registry filter moves the previous entry to the new id
 			this.index.remove(previous, readId.equals(sessionId) ? List.of(sessionId) : List.of(readId, sessionId));
 		}
 		session.put(PRINCIPAL_KEY, principal);
